@@ -1,0 +1,92 @@
+/* testutil: see testutil.h. */
+#include "testutil.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap) {
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        if (len)
+            *len = n;
+    }
+    return buf;
+}
+
+const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sortie_diag_count(diag) && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s\n", sortie_diag_message(diag, i));
+    return buf;
+}
+
+sortie_scenario *tu_scenario(const char *json)
+{
+    sortie_scenario *s = NULL;
+    sortie_diag *d = NULL;
+    sortie_status st = sortie_scenario_read_buffer(json, strlen(json), "test.json", &s, &d);
+    if (st != SORTIE_OK) {
+        char buf[4096];
+        print_error("scenario refused: %s\n%s", sortie_strerror(st), tu_diag_text(d, buf, sizeof buf));
+    }
+    sortie_diag_free(d);
+    assert_int_equal(st, SORTIE_OK);
+    return s;
+}
+
+sortie_model *tu_model(const sortie_scenario *scenario)
+{
+    sortie_model *m = NULL;
+    sortie_diag *d = NULL;
+    sortie_status st = sortie_model_build(scenario, &m, &d);
+    if (st != SORTIE_OK) {
+        char buf[4096];
+        print_error("model refused: %s\n%s", sortie_strerror(st), tu_diag_text(d, buf, sizeof buf));
+    }
+    sortie_diag_free(d);
+    assert_int_equal(st, SORTIE_OK);
+    return m;
+}
+
+void tu_assert_valid(const sortie_model *model, const sortie_plan *plan)
+{
+    sortie_diag *v = NULL;
+    assert_int_equal(sortie_check(model, plan, &v), SORTIE_OK);
+    if (sortie_diag_count(v) > 0) {
+        char buf[8192];
+        print_error("plan invalid:\n%s", tu_diag_text(v, buf, sizeof buf));
+    }
+    size_t n = sortie_diag_count(v);
+    sortie_diag_free(v);
+    assert_int_equal(n, 0);
+}

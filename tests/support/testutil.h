@@ -1,0 +1,25 @@
+/*
+ * testutil: helpers shared by the unit tests: loading scenarios from text or
+ * files and asserting that a plan passes the independent checker.
+ */
+#ifndef SORTIE_TESTUTIL_H
+#define SORTIE_TESTUTIL_H
+
+#include "sortie.h"
+
+/* Reads a whole file into a new NUL-terminated buffer (free()), or NULL. */
+char *tu_read_file(const char *path, size_t *len);
+
+/* Reads a scenario from JSON text; fails the test (printing the errors) if it is invalid. */
+sortie_scenario *tu_scenario(const char *json);
+
+/* Builds the model; fails the test (printing the errors) on failure. */
+sortie_model *tu_model(const sortie_scenario *scenario);
+
+/* Fails the test, listing the violations, unless sortie_check finds none. */
+void tu_assert_valid(const sortie_model *model, const sortie_plan *plan);
+
+/* Joins all messages of diag with '\n' into a static-size buffer for assertions. */
+const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size);
+
+#endif
