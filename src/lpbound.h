@@ -1,0 +1,23 @@
+/*
+ * lpbound: the LP capacity bound on closure (DESIGN.md, "Lower bound"):
+ * for a trial closure T, an LP over round trips per fleet and route must
+ * cover every route's passengers, weight and floor area within each fleet's
+ * available time and each airfield's MOG x open minutes before T; a binary
+ * search finds the smallest T it admits. Solved with GLPK.
+ */
+#ifndef SORTIE_LPBOUND_H
+#define SORTIE_LPBOUND_H
+
+#include "model.h"
+
+/*
+ * Finds the smallest closure T in [lo, hi] (absolute minutes) that the LP
+ * admits, to the minute. `lo` is a bound already proved (returned when the
+ * LP proves nothing better); `hi` a valid plan's closure. On SORTIE_OK *out
+ * holds T and `why` (if not NULL) a sentence naming what binds at T - 1
+ * (a fleet's cycles, an airfield's MOG or hours).
+ */
+sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
+                              size_t why_len);
+
+#endif
