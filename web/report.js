@@ -113,7 +113,8 @@
     for (const [r, name, n] of l.items) parts.push(`${fmtInt(n)} × ${esc(name)} of ${esc(reqId(r))}`);
     let html = `load <b>${esc(l.id)}</b>: ${parts.join(", ") || "nothing"}<br>`;
     html += `${fmtT(l.weight_kg)}`;
-    if (ty) html += ` of ${fmtT(ty.payload_kg)} payload (${Math.round((100 * l.weight_kg) / ty.payload_kg)}%), ${fmtInt(l.nPax)} of ${fmtInt(ty.seats)} seats`;
+    if (ty && ty.payload_kg) html += ` of ${fmtT(ty.payload_kg)} payload (${Math.round((100 * l.weight_kg) / ty.payload_kg)}%)`;
+    html += `, ${fmtInt(l.nPax)}${ty && ty.seats !== null ? ` of ${fmtInt(ty.seats)}` : ""} seats`;
     return html;
   }
 
@@ -330,8 +331,13 @@
       const mark = (t, label, dash, colour) => {
         if (t === null || t === undefined) return;
         const xx = x(toDate(t));
-        g.append("line").attr("x1", xx).attr("x2", xx).attr("y1", top).attr("y2", bottom).attr("stroke", colour).attr("stroke-width", 1.4).attr("stroke-dasharray", dash);
-        if (P.key === 1) g.append("text").attr("x", xx + (label === "bound" ? -4 : 4)).attr("y", top + 10).attr("text-anchor", label === "bound" ? "end" : "start").attr("fill", colour).text(`${label} ${fmtShort(toDate(t))}`);
+        g.append("line").attr("x1", xx).attr("x2", xx).attr("y1", top).attr("y2", bottom).attr("stroke", colour).attr("stroke-width", 1.4).attr("stroke-dasharray", dash)
+          .attr("data-mark", label);
+        // Labels inside the plot: closure on the first line, bound on the second.
+        const right = xx > W - m.r - 150;
+        if (P.key === 1) g.append("text").attr("x", xx + (right ? -4 : 4)).attr("y", top + (label === "bound" ? 24 : 10))
+          .attr("text-anchor", right ? "end" : "start").attr("fill", colour).attr("paint-order", "stroke").attr("stroke", "#fff").attr("stroke-width", 3)
+          .text(`${label} ${fmtShort(toDate(t))}`);
       };
       mark(S.lower_bound, "bound", "5 3", "#6a1b9a");
       mark(S.closure, "closure", "", "#c0392b");
@@ -434,7 +440,18 @@
     items.push(`<span><span class="swatch" style="background:#9aa5b1;height:4px;vertical-align:2px"></span>empty</span>`);
     if (filtering()) items.push(`<span><span class="swatch" style="background:#d9dee3"></span>other requirements</span>`);
     $("gantt-legend").innerHTML = items.join("");
-    gantt = { rows: rows.length };
+    // Where the first loaded leg is drawn on screen (for tests and tours).
+    gantt = {
+      rows: rows.length,
+      firstLoadedLegBox() {
+        const k = rows.findIndex((a) => a.legs.some((g) => g[4] >= 0));
+        if (k < 0) return null;
+        const g = rows[k].legs.find((l) => l[4] >= 0);
+        const box = svg.node().getBoundingClientRect(), sx = box.width / W, sy = box.height / H;
+        const x0 = x(toDate(g[2])), x1 = Math.max(x0 + 0.8, x(toDate(g[3])));
+        return { x: box.left + x0 * sx, y: box.top + (k * rowH + 3) * sy, width: (x1 - x0) * sx, height: (rowH - 6) * sy };
+      },
+    };
   }
 
   // ---- ground occupancy
@@ -542,7 +559,7 @@
       const pct = ty && ty.payload_kg ? l.weight_kg / ty.payload_kg : null;
       const bar = pct === null ? fmtT(l.weight_kg)
         : `<div class="bar${pct > 1.0000001 ? " over" : ""}"><span style="width:${Math.min(100, pct * 100).toFixed(1)}%"></span><b>${fmtT(l.weight_kg)} / ${fmtT(ty.payload_kg)} (${Math.round(pct * 100)}%)</b></div>`;
-      const seats = ty ? `${fmtInt(l.nPax)} / ${fmtInt(ty.seats)}` : fmtInt(l.nPax);
+      const seats = ty && ty.seats !== null ? `${fmtInt(l.nPax)} / ${fmtInt(ty.seats)}` : fmtInt(l.nPax);
       return `<tr data-load="${esc(l.id)}"><td><b>${esc(l.id)}</b></td><td>${esc(a ? a.id : "?")}<br><span class="muted">${esc(ty ? ty.id : "")}</span></td>` +
         `<td>${esc(afName(l.from))}→${esc(afName(l.to))}</td><td>${when(l.dep)}<br>${when(l.arr)}</td><td>${pax || '<span class="muted">none</span>'}</td>` +
         `<td>${items || '<span class="muted">none</span>'}</td><td>${bar}</td><td class="num">${seats}</td></tr>`;
@@ -597,6 +614,12 @@
   guard("occupancy", renderOccupancy);
   guard("manifests", renderManifests);
   // For tests and the curious: how long drawing took, and that it is done.
-  window.sortieReport = { renderMs: performance.now() - t0ms, get map() { return mapState; }, get gantt() { return gantt; } };
+  window.sortieReport = {
+    renderMs: performance.now() - t0ms,
+    readyMs: performance.now(),
+    get map() { return mapState; },
+    get gantt() { return gantt; },
+    firstLoadedLegBox: () => (gantt ? gantt.firstLoadedLegBox() : null),
+  };
   document.body.dataset.ready = "1";
 })();
