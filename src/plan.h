@@ -20,6 +20,7 @@ typedef struct {
 
 typedef struct {
     char *id, *fleet, *type, *base;
+    char *operator_id;       /* the fleet's operator (extension key "operator"); NULL when unknown */
     plan_leg *legs;
     size_t n_legs;
 } plan_aircraft;
@@ -73,7 +74,9 @@ struct sortie_plan {
     size_t n_requirements;
 };
 
-/* A new empty plan (all zero, strings NULL), or NULL when out of memory. */
+/* A new empty plan (all zero, strings NULL), or NULL when out of memory.
+ * sortie_plan_free releases every string and array of the plan with free(),
+ * so whoever fills one allocates with malloc/calloc/strdup. */
 sortie_plan *plan_new(void);
 
 #endif
