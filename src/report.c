@@ -335,7 +335,8 @@ static json_t *aircraft_part(ctx *c, json_int_t *load_ac, minute_t *load_dep, mi
         set(c, a, "id", str(pa->id));
         set(c, a, "fleet", str(pa->fleet));
         set(c, a, "type", json_integer(type));
-        set(c, a, "operator", json_integer(fleet >= 0 ? c->m->fleets[fleet].operator_index : -1));
+        set(c, a, "operator", json_integer(fleet >= 0 ? c->m->fleets[fleet].operator_index
+                                                      : model_operator_index(c->m, pa->operator_id)));
         set(c, a, "base", json_integer(airfield_ref(c, pa->base)));
         for (size_t k = 0; k < pa->n_legs; k++) {
             const plan_leg *g = &pa->legs[k];
