@@ -18,6 +18,8 @@
   const fmtDate = d3.utcFormat("%a %d %b %H:%MZ");
   const fmtShort = d3.utcFormat("%d %b %H:%M");
   const fmtInt = d3.format(",d");
+  // Time axes in UTC and 24 hours: dates at midnight, hours between.
+  const tickFmt = (d) => (d3.utcDay(d) < d ? d3.utcFormat("%H:%M")(d) : d3.utcFormat("%d %b")(d));
   const fmtT = (kg) => d3.format(",.1f")(kg / 1000) + " t";
   const toDate = (t) => new Date((D.t0 + t) * 60000);
   const when = (t) => (t === null || t === undefined ? "—" : fmtDate(toDate(t)));
@@ -59,7 +61,8 @@
   for (const a of AC) for (const g of a.legs) { tLo = Math.min(tLo, g[2]); tHi = Math.max(tHi, g[3]); }
   for (const r of REQ) if (r.due !== null && r.due !== undefined && r.due <= tHi * 1.5) tHi = Math.max(tHi, r.due);
   const pad = (tHi - tLo) * 0.02;
-  const domain = [toDate(tLo - pad), toDate(tHi + pad)];
+  const full = [toDate(tLo - pad), toDate(tHi + pad)];
+  let view = full; // the time window on show; brushing the Gantt chart's axis narrows it
 
   // ---------------------------------------------------------------- filters
   const F = { op: "", req: -1, colour: "req", width: "kg" };
@@ -281,7 +284,7 @@
     const host = $("curve-chart");
     const W = 1000, panelH = 170, m = { l: 64, r: 20, t: 22, b: 24 }, gapH = 34;
     const H = m.t + 2 * panelH + gapH + m.b + 20;
-    const x = d3.scaleUtc().domain(domain).range([m.l, W - m.r]);
+    const x = d3.scaleUtc().domain(view).range([m.l, W - m.r]);
     // Deliveries of the loads (filtered), as cumulative steps.
     const ev = [];
     for (const l of LOADS) {
@@ -314,35 +317,38 @@
       const y = d3.scaleLinear().domain([0, maxV]).nice().range([bottom, top]);
       P.y = y;
       const g = svg.append("g");
+      const clip = `curve-clip-${P.name}`;
+      svg.append("clipPath").attr("id", clip).append("rect").attr("x", m.l).attr("y", top - 12).attr("width", W - m.l - m.r).attr("height", panelH + 14);
       g.append("g").attr("class", "axis").attr("transform", `translate(${m.l},0)`).call(d3.axisLeft(y).ticks(5).tickFormat(P.fmt).tickSizeOuter(0))
         .call((s) => s.selectAll(".tick line").clone().attr("x2", W - m.l - m.r).attr("stroke", "#eef1f4"));
-      g.append("g").attr("class", "axis").attr("transform", `translate(0,${bottom})`).call(d3.axisBottom(x).ticks(8).tickSizeOuter(0));
+      g.append("g").attr("class", "axis").attr("transform", `translate(0,${bottom})`).call(d3.axisBottom(x).ticks(8).tickFormat(tickFmt).tickSizeOuter(0));
       g.append("text").attr("x", m.l + 6).attr("y", top - 6).attr("font-weight", 600).text(P.key === 1 ? "People delivered" : "Cargo delivered (t)");
+      const pg = g.append("g").attr("clip-path", `url(#${clip})`);
       const stepLine = d3.line().curve(d3.curveStepAfter).x((p) => x(toDate(p[0]))).y((p) => y(p[P.key]));
       // Due steps: continue flat to the right edge so the total shows.
       const dueDraw = duePts.concat([[Math.max(tHi, duePts[duePts.length - 1][0]), duePts[duePts.length - 1][1], duePts[duePts.length - 1][2]]]);
-      g.append("path").attr("d", stepLine(dueDraw)).attr("fill", "none").attr("stroke", "#8d99a6").attr("stroke-dasharray", "4 3").attr("stroke-width", 1.3);
-      g.append("path").attr("class", `curve-${P.name}`).attr("d", stepLine(pts)).attr("fill", "none").attr("stroke", "#1f5fa8").attr("stroke-width", 2.2)
+      pg.append("path").attr("d", stepLine(dueDraw)).attr("fill", "none").attr("stroke", "#8d99a6").attr("stroke-dasharray", "4 3").attr("stroke-width", 1.3);
+      pg.append("path").attr("class", `curve-${P.name}`).attr("d", stepLine(pts)).attr("fill", "none").attr("stroke", "#1f5fa8").attr("stroke-width", 2.2)
         .attr("data-last-t", lastT);
       const lastP = pts[pts.length - 1];
-      g.append("circle").attr("cx", x(toDate(lastP[0]))).attr("cy", y(lastP[P.key])).attr("r", 4).attr("fill", "#1f5fa8")
+      pg.append("circle").attr("cx", x(toDate(lastP[0]))).attr("cy", y(lastP[P.key])).attr("r", 4).attr("fill", "#1f5fa8")
         .attr("data-curve-end", P.name).attr("data-t", lastP[0]);
       // Bound and closure.
       const mark = (t, label, dash, colour) => {
         if (t === null || t === undefined) return;
         const xx = x(toDate(t));
-        g.append("line").attr("x1", xx).attr("x2", xx).attr("y1", top).attr("y2", bottom).attr("stroke", colour).attr("stroke-width", 1.4).attr("stroke-dasharray", dash)
+        pg.append("line").attr("x1", xx).attr("x2", xx).attr("y1", top).attr("y2", bottom).attr("stroke", colour).attr("stroke-width", 1.4).attr("stroke-dasharray", dash)
           .attr("data-mark", label);
         // Labels inside the plot: closure on the first line, bound on the second.
         const right = xx > W - m.r - 150;
-        if (P.key === 1) g.append("text").attr("x", xx + (right ? -4 : 4)).attr("y", top + (label === "bound" ? 24 : 10))
+        if (P.key === 1) pg.append("text").attr("x", xx + (right ? -4 : 4)).attr("y", top + (label === "bound" ? 24 : 10))
           .attr("text-anchor", right ? "end" : "start").attr("fill", colour).attr("paint-order", "stroke").attr("stroke", "#fff").attr("stroke-width", 3)
           .text(`${label} ${fmtShort(toDate(t))}`);
       };
       mark(S.lower_bound, "bound", "5 3", "#6a1b9a");
       mark(S.closure, "closure", "", "#c0392b");
       // Due dates of the requirements in the filter.
-      g.append("g").selectAll("path").data(due).join("path")
+      pg.append("g").selectAll("path").data(due).join("path")
         .attr("transform", ([r]) => `translate(${x(toDate(r.due))},${bottom})`).attr("d", "M0,0L-4,-7L4,-7Z")
         .attr("fill", ([r, i]) => reqColour(i)).attr("stroke", "#fff").attr("stroke-width", 0.5)
         .attr("data-due", ([r]) => r.id)
@@ -370,18 +376,26 @@
   function renderGantt() {
     const W = 1000, labelW = 120, rowH = 16, r = 20;
     const rows = used.filter((a) => !filtering() || a.legs.some((g) => g[4] >= 0 && loadMatch(g[4])));
-    const x = d3.scaleUtc().domain(domain).range([labelW, W - r]);
+    const x = d3.scaleUtc().domain(view).range([labelW, W - r]);
     const axis = d3.create("svg").attr("viewBox", `0 0 ${W} 26`);
-    axis.append("g").attr("class", "axis").attr("transform", "translate(0,24)").call(d3.axisTop(x).ticks(10).tickSizeOuter(0));
+    axis.append("g").attr("class", "axis").attr("transform", "translate(0,24)").call(d3.axisTop(x).ticks(10).tickFormat(tickFmt).tickSizeOuter(0));
+    axis.append("g").attr("class", "brush").call(d3.brushX().extent([[labelW, 0], [W - r, 26]]).on("end", (ev) => {
+      if (!ev.selection) return;
+      const [a, b] = ev.selection.map((px) => x.invert(px));
+      if (b - a >= 3600000) setView([a, b]); // an hour at least
+    }));
+    axis.on("dblclick", () => setView(full));
     $("gantt-axis").replaceChildren(axis.node());
+    $("zoom-reset").hidden = view === full;
     const H = Math.max(rowH, rows.length * rowH) + 4;
     const svg = d3.create("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("role", "img").attr("aria-label", "Gantt chart");
     // Zebra rows, day lines, bound and closure.
-    const bg = svg.append("g");
+    svg.append("clipPath").attr("id", "gantt-clip").append("rect").attr("x", labelW).attr("y", 0).attr("width", W - labelW - r).attr("height", H);
+    const bg = svg.append("g").attr("clip-path", "url(#gantt-clip)");
     let zebra = "";
     for (let k = 1; k < rows.length; k += 2) zebra += `M${labelW},${k * rowH}h${W - labelW - r}v${rowH}h${-(W - labelW - r)}Z`;
     bg.append("path").attr("d", zebra).attr("fill", "#f6f8fa");
-    bg.selectAll("line.day").data(d3.utcDay.range(domain[0], domain[1])).join("line").attr("class", "day")
+    bg.selectAll("line.day").data(d3.utcDay.range(view[0], view[1])).join("line").attr("class", "day")
       .attr("x1", (d) => x(d)).attr("x2", (d) => x(d)).attr("y1", 0).attr("y2", H).attr("stroke", "#e3e8ed");
     for (const [t, c, dash] of [[S.lower_bound, "#6a1b9a", "5 3"], [S.closure, "#c0392b", ""]]) {
       if (t === null || t === undefined) continue;
@@ -393,8 +407,10 @@
       .attr("data-aircraft", (a) => a.id).text((a) => (a.id.length > 18 ? a.id.slice(0, 17) + "…" : a.id));
     // Bars: one path per colour.
     const byColour = new Map();
+    const vLo = view[0].getTime() / 60000 - D.t0, vHi = view[1].getTime() / 60000 - D.t0;
     rows.forEach((a, k) => {
       for (const g of a.legs) {
+        if (g[3] < vLo || g[2] > vHi) continue;
         const c = loadColour(g[4]);
         const x0 = x(toDate(g[2])), x1 = Math.max(x0 + 0.8, x(toDate(g[3])));
         const h = g[4] >= 0 ? rowH - 5 : 4;
@@ -402,7 +418,7 @@
         byColour.set(c, (byColour.get(c) || "") + `M${x0.toFixed(1)},${y0.toFixed(1)}H${x1.toFixed(1)}v${h}H${x0.toFixed(1)}Z`);
       }
     });
-    const bars = svg.append("g");
+    const bars = svg.append("g").attr("clip-path", "url(#gantt-clip)");
     for (const [c, d] of byColour) bars.append("path").attr("d", d).attr("fill", c);
     // Pointer: find the row from y, the leg from x.
     const hover = svg.append("rect").attr("fill", "none").attr("stroke", "#1d2329").attr("stroke-width", 1.2).attr("visibility", "hidden").attr("pointer-events", "none");
@@ -492,11 +508,12 @@
       fields.push({ i, steps, peak, peakT, mog, util: mog === null || mog === undefined ? -1 : mog === 0 ? (peak > 0 ? 99 : 0) : peak / mog });
     }
     fields.sort((a, b) => b.util - a.util || b.peak - a.peak);
-    const x = d3.scaleUtc().domain(domain).range([labelW, W - r]);
+    const x = d3.scaleUtc().domain(view).range([labelW, W - r]);
     const H = fields.length * (h + gap) + 30;
     const svg = d3.create("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("role", "img").attr("aria-label", "ground occupancy");
-    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${H - 24})`).call(d3.axisBottom(x).ticks(10).tickSizeOuter(0));
-    const days = d3.utcDay.range(d3.utcDay.offset(d3.utcDay.floor(domain[0]), -1), domain[1]);
+    svg.append("g").attr("class", "axis").attr("transform", `translate(0,${H - 24})`).call(d3.axisBottom(x).ticks(10).tickFormat(tickFmt).tickSizeOuter(0));
+    svg.append("clipPath").attr("id", "occupancy-clip").append("rect").attr("x", labelW).attr("y", 0).attr("width", W - labelW - r).attr("height", H);
+    const days = d3.utcDay.range(d3.utcDay.offset(d3.utcDay.floor(view[0]), -1), view[1]);
     fields.forEach((f, k) => {
       const a = AF[f.i];
       const top = k * (h + gap) + 4, bottom = top + h;
@@ -517,14 +534,15 @@
         }
         g.append("path").attr("d", d).attr("fill", "#e6e9ed");
       }
+      const plot = g.append("g").attr("clip-path", "url(#occupancy-clip)");
       const steps = f.steps.concat([[tHi + pad, f.steps[f.steps.length - 1][1]]]);
       const area = d3.area().curve(d3.curveStepAfter).x((p) => x(toDate(p[0]))).y0(bottom).y1((p) => y(p[1]));
-      g.append("path").attr("d", area(steps)).attr("fill", "#7aa6d6").attr("fill-opacity", 0.8);
+      plot.append("path").attr("d", area(steps)).attr("fill", "#7aa6d6").attr("fill-opacity", 0.8);
       if (f.mog !== null && f.mog !== undefined) {
         if (f.peak > f.mog) {
           const id = `over-${k}`;
           g.append("clipPath").attr("id", id).append("rect").attr("x", labelW).attr("y", top).attr("width", W - labelW - r).attr("height", Math.max(0, y(f.mog) - top));
-          g.append("path").attr("d", area(steps)).attr("fill", "#c0392b").attr("clip-path", `url(#${id})`);
+          plot.append("g").attr("clip-path", `url(#${id})`).append("path").attr("d", area(steps)).attr("fill", "#c0392b");
         }
         g.append("line").attr("x1", labelW).attr("x2", W - r).attr("y1", y(f.mog)).attr("y2", y(f.mog)).attr("stroke", "#c0392b").attr("stroke-width", 1.3).attr("stroke-dasharray", "5 2");
       }
@@ -584,6 +602,13 @@
     REQ.forEach((r, i) => { if (!F.op || r.operator === F.op) sel.add(new Option(r.id, String(i))); });
     sel.value = F.req >= 0 ? String(F.req) : "";
   }
+  function setView(v) {
+    view = v;
+    guard("curve", renderCurve);
+    guard("gantt", renderGantt);
+    guard("occupancy", renderOccupancy);
+  }
+  $("zoom-reset").addEventListener("click", () => setView(full));
   function update() {
     guard("summary", renderReqTable);
     guard("map", renderMap);

@@ -205,6 +205,24 @@ test("hovering a loaded leg shows its details", async () => {
   await page.mouse.move(0, 0);
 });
 
+test("dragging along the Gantt chart's time axis zooms; the button shows the whole plan", async () => {
+  await page.locator("#gantt-axis").scrollIntoViewIfNeeded();
+  const box = await page.locator("#gantt-axis svg").boundingBox();
+  const closureX = async () => +(await page.getAttribute("#curve [data-mark='closure']", "x1"));
+  const before = await closureX();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  assert.ok(await page.locator("#zoom-reset").isVisible(), "zoomed");
+  assert.notEqual(await closureX(), before, "the curve's time axis changed");
+  await page.click("#zoom-reset");
+  assert.ok(!(await page.locator("#zoom-reset").isVisible()), "whole plan again");
+  assert.ok(Math.abs((await closureX()) - before) < 0.01);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(pageErrors, []);
+});
+
 test("screenshots", { skip: !opt.shots }, async () => {
   mkdirSync(opt.shots, { recursive: true });
   await page.setViewportSize({ width: 1280, height: 900 });
