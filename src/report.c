@@ -56,8 +56,13 @@ static void push(ctx *c, json_t *arr, json_t *val)
         c->failed = true;
 }
 
-/* Strings from the plan or scenario may be NULL; the page takes "". */
-static json_t *str(const char *s) { return json_string(s ? s : ""); }
+/* Strings from the plan or scenario may be NULL; the page takes "". One that
+ * is not UTF-8 (jansson refuses it) shows as U+FFFD. NULL only when out of memory. */
+static json_t *str(const char *s)
+{
+    json_t *v = json_string(s ? s : "");
+    return v ? v : json_string("\xEF\xBF\xBD");
+}
 
 /* jansson refuses NaN and infinities; the page takes null. */
 static json_t *real(double v) { return isfinite(v) ? json_real(v) : json_null(); }
@@ -66,17 +71,27 @@ static json_t *rel_time(const ctx *c, minute_t t) { return json_integer((json_in
 
 /* ------------------------------------------------------------------ resolvers */
 
+/* Index of the entry with this id among arr's entries from `first` on (those
+ * appended as unknown), or -1. */
+static json_int_t find_unknown(const json_t *arr, int first, const char *id)
+{
+    for (size_t k = (size_t)first; k < json_array_size(arr); k++) {
+        const char *s = json_string_value(json_object_get(json_array_get(arr, k), "id"));
+        if (s && strcmp(s, id) == 0)
+            return (json_int_t)k;
+    }
+    return -1;
+}
+
 /* Index of an airfield in the blob: the model's, or one appended as unknown. */
 static json_int_t airfield_ref(ctx *c, const char *id)
 {
     int i = model_airfield_index(c->m, id);
-    if (i >= 0)
+    if (i >= 0 || !id)
         return i;
-    if (!id)
-        return -1;
-    for (size_t k = (size_t)c->m->n_airfields; k < json_array_size(c->airfields); k++)
-        if (strcmp(json_string_value(json_object_get(json_array_get(c->airfields, k), "id")), id) == 0)
-            return (json_int_t)k;
+    json_int_t k = find_unknown(c->airfields, c->m->n_airfields, id);
+    if (k >= 0)
+        return k;
     json_t *a = json_object();
     if (!a) {
         c->failed = true;
@@ -97,13 +112,11 @@ static json_int_t airfield_ref(ctx *c, const char *id)
 static json_int_t type_ref(ctx *c, const char *id)
 {
     int i = model_type_index(c->m, id);
-    if (i >= 0)
+    if (i >= 0 || !id)
         return i;
-    if (!id)
-        return -1;
-    for (size_t k = (size_t)c->m->n_types; k < json_array_size(c->types); k++)
-        if (strcmp(json_string_value(json_object_get(json_array_get(c->types, k), "id")), id) == 0)
-            return (json_int_t)k;
+    json_int_t k = find_unknown(c->types, c->m->n_types, id);
+    if (k >= 0)
+        return k;
     json_t *t = json_object();
     if (!t) {
         c->failed = true;
@@ -144,13 +157,11 @@ static json_t *new_requirement(ctx *c, const char *id)
 static json_int_t requirement_ref(ctx *c, const char *id)
 {
     int i = model_req_index(c->m, id);
-    if (i >= 0)
+    if (i >= 0 || !id)
         return i;
-    if (!id)
-        return -1;
-    for (size_t k = (size_t)c->m->n_reqs; k < json_array_size(c->requirements); k++)
-        if (strcmp(json_string_value(json_object_get(json_array_get(c->requirements, k), "id")), id) == 0)
-            return (json_int_t)k;
+    json_int_t k = find_unknown(c->requirements, c->m->n_reqs, id);
+    if (k >= 0)
+        return k;
     json_t *r = new_requirement(c, id);
     if (!r)
         return -1;

@@ -24,6 +24,15 @@ set_tests_properties(report_fixture_html PROPERTIES WORKING_DIRECTORY ${CMAKE_SO
                      FIXTURES_SETUP report_fixture)
 sortie_browser_test(report_fixture_browser ${SORTIE_REPORT_DIR}/fixture.html report_fixture)
 
+# A plan naming an airfield, a type, requirements, a load and a cargo line
+# that the scenario lacks: still a report (with a warning), drawn as far as it can be.
+add_test(NAME report_unknown_html
+         COMMAND sortie report tests/browser/fixture-scenario.json tests/browser/fixture-plan-unknown.json
+                 -o ${SORTIE_REPORT_DIR}/unknown.html)
+set_tests_properties(report_unknown_html PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+                     FIXTURES_SETUP report_unknown)
+sortie_browser_test(report_unknown_browser ${SORTIE_REPORT_DIR}/unknown.html report_unknown)
+
 # The command line: a usage error exits 2 with a message; help goes to stdout.
 add_test(NAME report_cli_usage
          COMMAND sh -c "\"$0\" report tests/browser/fixture-scenario.json 2>\"$1\"; s=$?; test $s -eq 2 && grep -q '^sortie: report: needs a plan' \"$1\""
