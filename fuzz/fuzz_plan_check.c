@@ -1,7 +1,8 @@
 /*
  * fuzz_plan_check: libFuzzer harness for the plan reader and the checker.
- * The input is a plan file's bytes; the scenario is fixed
- * (fuzz/plan_scenario.json, compiled in). A plan the reader accepts is
+ * The input is a plan file's bytes; the scenario is fixed (the checker's
+ * fixture tests/data/plans/scenario.json, compiled in; fuzz/plan_scenario.json
+ * where that is missing). A plan the reader accepts is
  * checked against the scenario (the checker must never crash, whatever the
  * plan names or claims) and written back: write, read, write gives the same
  * text.

@@ -9,9 +9,9 @@ shift 5
 
 short=${name#fuzz_}   # scenario, plan_check, plan_make
 case $short in
-  scenario)   seeds=(fuzz/seeds/scenario examples tests/data/bad tests/data/scenarios tests/data/regress/scenario) ;;
-  plan_check) seeds=(fuzz/seeds/plan tests/data/plans tests/data/regress/plan) ;;
-  plan_make)  seeds=(fuzz/seeds/planner fuzz/seeds/scenario tests/data/regress/planner) ;;
+  scenario)   seeds=(fuzz/seeds/scenario examples tests/data/good tests/data/bad tests/data/plans tests/data/regress/scenario) ;;
+  plan_check) seeds=(tests/data/plans fuzz/seeds/plan tests/data/regress/plan) ;;
+  plan_make)  seeds=(fuzz/seeds/planner fuzz/seeds/scenario tests/data/good tests/data/regress/planner) ;;
   *) echo "run.sh: unknown harness $name" >&2; exit 2 ;;
 esac
 
