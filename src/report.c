@@ -56,12 +56,37 @@ static void push(ctx *c, json_t *arr, json_t *val)
         c->failed = true;
 }
 
+/* Whether s is well-formed UTF-8 (RFC 3629: no overlongs, surrogates or
+ * code points above U+10FFFF), as jansson demands of every string. */
+static bool utf8_valid(const unsigned char *s)
+{
+    while (*s) {
+        unsigned c = *s++;
+        int more = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (more < 0)
+            return false;
+        unsigned cp = more == 0 ? c : c & (0x3Fu >> more);
+        for (int k = 0; k < more; k++, s++) {
+            if ((*s & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (*s & 0x3Fu);
+        }
+        static const unsigned least[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < least[more] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+    }
+    return true;
+}
+
 /* Strings from the plan or scenario may be NULL; the page takes "". One that
  * is not UTF-8 (jansson refuses it) shows as U+FFFD. NULL only when out of memory. */
 static json_t *str(const char *s)
 {
-    json_t *v = json_string(s ? s : "");
-    return v ? v : json_string("\xEF\xBF\xBD");
+    if (!s)
+        s = "";
+    if (!utf8_valid((const unsigned char *)s))
+        s = "\xEF\xBF\xBD";
+    return json_string(s);
 }
 
 /* jansson refuses NaN and infinities; the page takes null. */
@@ -486,24 +511,64 @@ static json_t *report_data(ctx *c)
 
 /* --------------------------------------------------------------- the page */
 
-/* Bytes the JSON takes once "</" and "<!" are escaped so that it cannot end
- * its <script> element; with dst, also writes them. In valid JSON a '<' only
- * stands inside a string, where both escapes mean the same text. */
-static size_t escape_script(const char *json, char *dst)
+/* The page being written: a growing buffer that jansson's dump feeds. */
+typedef struct {
+    char *text;
+    size_t len, cap;
+    bool lt_pending; /* the last byte fed was '<', not yet written */
+    bool failed;     /* out of memory: kept here, because jansson's dump can
+                        lose a callback's failure (seen with 2.14) */
+} page;
+
+static void page_put(page *pg, const char *s, size_t n)
 {
-    size_t n = 0;
-    for (const char *s = json; *s; s++) {
-        const char *rep = NULL;
-        if (s[0] == '<' && s[1] == '/')
-            rep = "<\\";
-        else if (s[0] == '<' && s[1] == '!')
-            rep = "\\u003c";
-        size_t len = rep ? strlen(rep) : 1;
-        if (dst)
-            memcpy(dst + n, rep ? rep : s, len);
-        n += len;
+    if (pg->failed)
+        return;
+    if (pg->len + n + 1 > pg->cap) {
+        size_t cap = pg->cap ? pg->cap : 4096;
+        while (pg->len + n + 1 > cap)
+            cap *= 2;
+        char *text = realloc(pg->text, cap);
+        if (!text) {
+            pg->failed = true;
+            return;
+        }
+        pg->text = text;
+        pg->cap = cap;
     }
-    return n;
+    memcpy(pg->text + pg->len, s, n);
+    pg->len += n;
+    pg->text[pg->len] = '\0';
+}
+
+/* Takes the JSON as jansson writes it, escaping "</" as "<\/" and "<!" as
+ * "\u003c!" so that nothing in it can end its <script> element. In valid
+ * JSON a '<' only stands inside a string, where both mean the same text. */
+static int page_feed(const char *buf, size_t size, void *data)
+{
+    page *pg = data;
+    size_t run = 0; /* bytes of buf not yet written */
+    for (size_t i = 0; i < size; i++) {
+        char ch = buf[i];
+        if (pg->lt_pending) {
+            pg->lt_pending = false;
+            if (ch == '/')
+                page_put(pg, "<\\", 2); /* then the '/' */
+            else if (ch == '!')
+                page_put(pg, "\\u003c", 6);
+            else
+                page_put(pg, "<", 1);
+        }
+        if (ch == '<') {
+            page_put(pg, buf + i - run, run);
+            run = 0;
+            pg->lt_pending = true;
+        } else {
+            run++;
+        }
+    }
+    page_put(pg, buf + size - run, run);
+    return pg->failed ? -1 : 0;
 }
 
 sortie_status sortie_report_html(const sortie_model *model, const sortie_plan *plan, char **out)
@@ -521,24 +586,19 @@ sortie_status sortie_report_html(const sortie_model *model, const sortie_plan *p
     json_t *data = report_data(&c);
     if (!data)
         return SORTIE_ENOMEM;
-    char *json = json_dumps(data, JSON_COMPACT | JSON_REAL_PRECISION(10));
-    json_decref(data);
-    if (!json)
-        return SORTIE_ENOMEM;
-
+    page pg = {0};
     size_t head = (size_t)(hole - sortie_report_template);
-    size_t tail = sortie_report_template_len - head - strlen(REPORT_PLACEHOLDER);
-    size_t body = escape_script(json, NULL);
-    char *html = malloc(head + body + tail + 1);
-    if (!html) {
-        free(json);
+    page_put(&pg, sortie_report_template, head);
+    int rc = json_dump_callback(data, page_feed, &pg, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    json_decref(data);
+    if (pg.lt_pending)
+        page_put(&pg, "<", 1);
+    const char *rest = hole + strlen(REPORT_PLACEHOLDER);
+    page_put(&pg, rest, sortie_report_template_len - (size_t)(rest - sortie_report_template));
+    if (rc != 0 || pg.failed) {
+        free(pg.text);
         return SORTIE_ENOMEM;
     }
-    memcpy(html, sortie_report_template, head);
-    escape_script(json, html + head);
-    memcpy(html + head + body, hole + strlen(REPORT_PLACEHOLDER), tail);
-    html[head + body + tail] = '\0';
-    free(json);
-    *out = html;
+    *out = pg.text;
     return SORTIE_OK;
 }
