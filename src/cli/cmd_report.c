@@ -23,7 +23,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     fputs("sortie: report: ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s", report_usage);
+    fputs("\nusage: sortie report SCENARIO PLAN [-o REPORT.html]; 'sortie report --help' for more\n", stderr);
     return 2;
 }
 
