@@ -37,7 +37,8 @@ static slot *table; /* allocated with __real_calloc on first use */
 static long n_live, n_used;
 static size_t live_bytes;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static bool armed, failed;
+static bool armed, failed, failed_in_jansson;
+static _Thread_local bool in_jansson;
 static long count, fail_at;
 
 static size_t hash(const void *p)
@@ -113,6 +114,7 @@ static bool should_fail(void)
     count++;
     if (count == fail_at) {
         failed = true;
+        failed_in_jansson = in_jansson;
         return true;
     }
     return false;
@@ -206,7 +208,13 @@ void __wrap_free(void *ptr)
     __real_free(ptr);
 }
 
-static void *json_malloc(size_t size) { return __wrap_malloc(size); }
+static void *json_malloc(size_t size)
+{
+    in_jansson = true;
+    void *p = __wrap_malloc(size);
+    in_jansson = false;
+    return p;
+}
 static void json_free(void *ptr) { __wrap_free(ptr); }
 
 void fa_install_jansson(void) { json_set_alloc_funcs(json_malloc, json_free); }
@@ -216,6 +224,7 @@ void fa_arm(long at)
     pthread_mutex_lock(&lock);
     armed = true;
     failed = false;
+    failed_in_jansson = false;
     count = 0;
     fail_at = at;
     pthread_mutex_unlock(&lock);
@@ -240,6 +249,14 @@ bool fa_failed(void)
 {
     pthread_mutex_lock(&lock);
     bool f = failed;
+    pthread_mutex_unlock(&lock);
+    return f;
+}
+
+bool fa_failed_in_jansson(void)
+{
+    pthread_mutex_lock(&lock);
+    bool f = failed_in_jansson;
     pthread_mutex_unlock(&lock);
     return f;
 }

@@ -32,6 +32,9 @@ void fa_disarm(void);
 long fa_count(void);
 /* Whether the planned failure happened. */
 bool fa_failed(void);
+/* Whether the planned failure was an allocation by jansson (its parser
+ * reports some allocation failures as syntax errors). */
+bool fa_failed_in_jansson(void);
 /* Blocks allocated while armed and not yet freed. */
 long fa_live(void);
 /* Bytes in those blocks. */
