@@ -55,7 +55,7 @@ for (let i = 0; i < nAircraft; i++) {
   aircraft.push(ac);
   if (i >= nAircraft * 0.95) continue; // a few stay home
   let at = base, t = Math.floor(rand() * 240);
-  for (let trip = 0; trip < 40; trip++) {
+  for (let trip = 0; trip < (scale === "S" ? 6 : 40); trip++) {
     const ri = reqs.findIndex((r, k) => remaining[k].pax > 0 || remaining[k].items.some((n) => n > 0));
     if (ri < 0) break;
     const r = reqs[ri], rem = remaining[ri];
