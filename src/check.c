@@ -430,6 +430,9 @@ static void check_legs(checker *c, size_t a)
                 leg_violation(c, a, i, 3, "an empty leg of %.0f km, beyond %s's ferry range of %.0f km", km, t->id,
                               t->ferry_range_km);
         }
+        /* Rule 7's part that belongs to the leg: the load it names exists. */
+        if (leg->load && c->leg_load[k] < 0)
+            leg_violation(c, a, i, 7, "carries load %s, which the plan's loads lack", leg->load);
         /* Rule 5: take-off and landing within hours. */
         char hours[12];
         if (from >= 0 && !model_airfield_open_at(m, from, leg->dep)) {
@@ -559,8 +562,9 @@ static void check_mog(checker *c)
                   fmt_time(first_at).s, names, mog);
         if (excesses > 1) {
             names_at(c, g, n_g, af, later_at, names, sizeof names);
-            violation(c, "airfield %s: rule 6: above MOG %d %zu more times, up to %d aircraft at %s (%s)", af_id(c, af),
-                      mog, excesses - 1, later_peak, fmt_time(later_at).s, names);
+            violation(c, "airfield %s: rule 6: above MOG %d again %zu more time%s, with up to %d aircraft (at %s: %s)",
+                      af_id(c, af), mog, excesses - 1, excesses == 2 ? "" : "s", later_peak, fmt_time(later_at).s,
+                      names);
         }
     }
     free(g);
@@ -840,7 +844,7 @@ static void check_figures(checker *c)
     if (!(fabs(p->flight_h - hours) <= FLIGHT_H_EPS))
         violation(c, "summary: rule 11: flight_h is %g, the legs add up to %.2f", p->flight_h, hours);
     if (p->late != late)
-        violation(c, "summary: rule 11: late is %d, %d requirements are delivered after due", p->late, late);
+        violation(c, "summary: rule 11: late is %d, requirements delivered after due: %d", p->late, late);
     if (any && p->closure != closure)
         violation(c, "summary: rule 11: closure is %s, the last delivery is at %s", fmt_time(p->closure).s,
                   fmt_time(closure).s);
