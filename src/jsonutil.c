@@ -403,11 +403,32 @@ sortie_status ju_parse(ju_ctx *c, const char *text, size_t len, const char *what
         ju_error_doc(c, "the file is empty; expected %s", what);
         return SORTIE_EINPUT;
     }
-    json_error_t err;
-    json_t *doc = json_loadb(text + skip, len - skip, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    /*
+     * jansson does not always notice its own failed allocations: its lexer
+     * drops the characters it could not store, so a long string comes back
+     * shortened (or a well-formed file looks malformed) instead of an error.
+     * Parsing twice and comparing catches that: a failed allocation spoils
+     * one parse, not both the same way. The cost is one more parse of a file
+     * of a few MiB at most, small beside building the model.
+     */
+    const size_t flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY;
+    json_error_t err, again;
+    json_t *doc = json_loadb(text + skip, len - skip, flags, &err);
+    json_t *check = json_loadb(text + skip, len - skip, flags, &again);
+    bool agree = doc && check ? json_equal(doc, check)
+                              : !doc && !check && again.line == err.line && again.column == err.column &&
+                                    strcmp(again.text, err.text) == 0;
+    json_decref(check);
+    if (!agree) {
+        json_decref(doc);
+        c->out_of_memory = true;
+        return SORTIE_ENOMEM;
+    }
     if (!doc) {
         enum json_error_code code = json_error_code(&err);
-        if (code == json_error_out_of_memory) {
+        /* jansson names every syntax error; a failure without text is one of
+         * its allocations failing (it does not always set the code). */
+        if (code == json_error_out_of_memory || err.text[0] == '\0') {
             c->out_of_memory = true;
             return SORTIE_ENOMEM;
         }

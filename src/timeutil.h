@@ -14,7 +14,7 @@ typedef int64_t minute_t;
 /* Times outside [1900-01-01, 2200-01-01) are refused: nothing real is planned there,
  * and it keeps every sum of times far from overflow. */
 #define TIME_MIN_VALID ((minute_t)-36816480)   /* 1900-01-01T00:00Z */
-#define TIME_MAX_VALID ((minute_t)120747360)   /* 2200-01-01T00:00Z */
+#define TIME_MAX_VALID ((minute_t)120968640)   /* 2200-01-01T00:00Z */
 
 typedef enum { TIME_ROUND_UP, TIME_ROUND_DOWN } time_rounding;
 
