@@ -197,7 +197,7 @@
     // neighbours still show the country around them.
     const hx = Math.max(5, spanLon * 0.08), hy = Math.max(3, (la1 - la0) * 0.08);
     const frame = pts.concat([[cx - spanLon / 2 - hx, cy], [cx + spanLon / 2 + hx, cy], [cx, Math.max(-89, la0 - hy)], [cx, Math.min(89, la1 + hy)]]);
-    proj.fitExtent([[30, 30], [W - 30, H - 30]], { type: "MultiPoint", coordinates: frame });
+    proj.fitExtent([[40, 30], [W - 110, H - 30]], { type: "MultiPoint", coordinates: frame }); // room for labels on the right
     return proj;
   }
 
@@ -257,7 +257,24 @@
     node.append("circle").attr("r", ([, i]) => (traffic[i].dep + traffic[i].arr > 0 ? 5 : 3.5))
       .attr("fill", ([, i]) => (traffic[i].outPax + traffic[i].outKg > 0 ? "#c0392b" : traffic[i].inPax + traffic[i].inKg > 0 ? "#1f5fa8" : "#fff"))
       .attr("stroke", "#1d2329").attr("stroke-width", 1.2);
-    node.filter(([, i]) => busy.has(i)).append("text").attr("x", 7).attr("y", 4).text(([a]) => a.id)
+    // Labels: right of the dot, else left, above or below, whichever overlaps no label placed yet.
+    const boxes = [];
+    const spot = new Map();
+    for (const [a, i] of placed.filter(([, i]) => busy.has(i)).sort((p, q) => traffic[q[1]].dep + traffic[q[1]].arr - traffic[p[1]].dep - traffic[p[1]].arr)) {
+      const [px, py] = proj([a.lon, a.lat]), w = 7.2 * a.id.length + 4, h = 13;
+      const tries = [[7, 4, "start"], [-7, 4, "end"], [0, -8, "middle"], [0, 16, "middle"]];
+      const box = ([dx, dy, anchor]) => {
+        const x0 = px + dx - (anchor === "end" ? w : anchor === "middle" ? w / 2 : 0);
+        return [x0, py + dy - 10, x0 + w, py + dy - 10 + h];
+      };
+      const free = (b) => boxes.every((o) => b[2] < o[0] || b[0] > o[2] || b[3] < o[1] || b[1] > o[3]);
+      const pick = tries.find((t) => free(box(t))) || tries[0];
+      boxes.push(box(pick));
+      spot.set(i, pick);
+    }
+    node.filter(([, i]) => spot.has(i)).append("text")
+      .attr("x", ([, i]) => spot.get(i)[0]).attr("y", ([, i]) => spot.get(i)[1]).attr("text-anchor", ([, i]) => spot.get(i)[2])
+      .text(([a]) => a.id)
       .attr("paint-order", "stroke").attr("stroke", "#fff").attr("stroke-width", 3).attr("font-weight", 600);
     node.on("mousemove", (ev, [a, i]) => {
       const t = traffic[i];
@@ -339,12 +356,27 @@
         const xx = x(toDate(t));
         pg.append("line").attr("x1", xx).attr("x2", xx).attr("y1", top).attr("y2", bottom).attr("stroke", colour).attr("stroke-width", 1.4).attr("stroke-dasharray", dash)
           .attr("data-mark", label);
-        // Labels inside the plot: closure on the first line, bound on the second.
-        const right = xx > W - m.r - 150;
-        if (P.key === 1) pg.append("text").attr("x", xx + (right ? -4 : 4)).attr("y", top + (label === "bound" ? 24 : 10))
-          .attr("text-anchor", right ? "end" : "start").attr("fill", colour).attr("paint-order", "stroke").attr("stroke", "#fff").attr("stroke-width", 3)
-          .text(`${label} ${fmtShort(toDate(t))}`);
       };
+      if (P.key === 1) {
+        // The key, in the top margin on the right.
+        const key = [["delivered", "#1f5fa8", ""], ["due by then", "#8d99a6", "4 3"]];
+        if (S.lower_bound !== null && S.lower_bound !== undefined) key.push([`bound ${fmtShort(toDate(S.lower_bound))}Z`, "#6a1b9a", "5 3"]);
+        if (S.closure !== null && S.closure !== undefined) key.push([`closure ${fmtShort(toDate(S.closure))}Z`, "#c0392b", ""]);
+        let kx = W - m.r;
+        for (const [text, colour, dash] of key.reverse()) {
+          g.append("text").attr("x", kx).attr("y", top - 6).attr("text-anchor", "end").text(text);
+          const tw = 6.2 * text.length; // the svg is not in the page yet, so it cannot be measured
+          g.append("line").attr("x1", kx - tw - 24).attr("x2", kx - tw - 4).attr("y1", top - 10).attr("y2", top - 10).attr("stroke", colour).attr("stroke-width", 2).attr("stroke-dasharray", dash);
+          kx -= tw + 40;
+        }
+        // Due dates beyond the window, said in words.
+        const later = due.filter(([r]) => toDate(r.due) > view[1]);
+        if (later.length) {
+          const first = d3.min(later, ([r]) => r.due);
+          pg.append("text").attr("x", W - m.r - 4).attr("y", bottom - 10).attr("text-anchor", "end").attr("fill", "#5f6b76")
+            .text(`${later.length} requirement${later.length > 1 ? "s" : ""} due later, from ${fmtShort(toDate(first))}Z →`);
+        }
+      }
       mark(S.lower_bound, "bound", "5 3", "#6a1b9a");
       mark(S.closure, "closure", "", "#c0392b");
       // Due dates of the requirements in the filter.
@@ -509,14 +541,27 @@
     }
     fields.sort((a, b) => b.util - a.util || b.peak - a.peak);
     const x = d3.scaleUtc().domain(view).range([labelW, W - r]);
-    const H = fields.length * (h + gap) + 30;
+    // Airfields where rule 6 counts nothing (only their own aircraft stand there) get a thin row.
+    const tall = (f) => f.peak > 0;
+    const tops = [];
+    let acc = 0;
+    for (const f of fields) { tops.push(acc + 4); acc += (tall(f) ? h : 18) + gap; }
+    const H = acc + 30;
     const svg = d3.create("svg").attr("viewBox", `0 0 ${W} ${H}`).attr("role", "img").attr("aria-label", "ground occupancy");
     svg.append("g").attr("class", "axis").attr("transform", `translate(0,${H - 24})`).call(d3.axisBottom(x).ticks(10).tickFormat(tickFmt).tickSizeOuter(0));
     svg.append("clipPath").attr("id", "occupancy-clip").append("rect").attr("x", labelW).attr("y", 0).attr("width", W - labelW - r).attr("height", H);
     const days = d3.utcDay.range(d3.utcDay.offset(d3.utcDay.floor(view[0]), -1), view[1]);
     fields.forEach((f, k) => {
       const a = AF[f.i];
-      const top = k * (h + gap) + 4, bottom = top + h;
+      if (!tall(f)) {
+        const top = tops[k];
+        const g = svg.append("g").attr("data-occupancy", a.id);
+        g.append("text").attr("x", 0).attr("y", top + 13).attr("font-weight", 600).text(a.id);
+        g.append("text").attr("x", labelW).attr("y", top + 13).attr("fill", "#5f6b76")
+          .text(`${a.name ? a.name + ": " : ""}no aircraft on the ground that count against its MOG${f.mog === null || f.mog === undefined ? " (unlimited)" : ` (${f.mog})`}; only its own based aircraft stand there`);
+        return;
+      }
+      const top = tops[k], bottom = top + h;
       const ymax = Math.max(1, f.peak, f.mog ?? 0);
       const y = d3.scaleLinear().domain([0, ymax]).range([bottom, top + 4]);
       const g = svg.append("g").attr("data-occupancy", a.id);
@@ -579,7 +624,7 @@
         : `<div class="bar${pct > 1.0000001 ? " over" : ""}"><span style="width:${Math.min(100, pct * 100).toFixed(1)}%"></span><b>${fmtT(l.weight_kg)} / ${fmtT(ty.payload_kg)} (${Math.round(pct * 100)}%)</b></div>`;
       const seats = ty && ty.seats !== null ? `${fmtInt(l.nPax)} / ${fmtInt(ty.seats)}` : fmtInt(l.nPax);
       return `<tr data-load="${esc(l.id)}"><td><b>${esc(l.id)}</b></td><td>${esc(a ? a.id : "?")}<br><span class="muted">${esc(ty ? ty.id : "")}</span></td>` +
-        `<td>${esc(afName(l.from))}→${esc(afName(l.to))}</td><td>${when(l.dep)}<br>${when(l.arr)}</td><td>${pax || '<span class="muted">none</span>'}</td>` +
+        `<td>${esc(afName(l.from))}→${esc(afName(l.to))}</td><td class="nowrap">${l.dep === null ? "—" : fmtShort(toDate(l.dep)) + "Z"}<br>${l.arr === null ? "—" : fmtShort(toDate(l.arr)) + "Z"}</td><td>${pax || '<span class="muted">none</span>'}</td>` +
         `<td>${items || '<span class="muted">none</span>'}</td><td>${bar}</td><td class="num">${seats}</td></tr>`;
     }).join("");
     $("manifest-table").innerHTML = `<table><thead><tr><th>Load</th><th>Aircraft</th><th>Route</th><th>Departs / arrives</th><th>People</th><th>Items</th><th>Weight / payload</th><th class="num">Seats</th></tr></thead><tbody>${body}</tbody></table>`;
