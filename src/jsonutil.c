@@ -243,24 +243,32 @@ sortie_status ju_read_file(ju_ctx *c, const char *path, size_t max_bytes, char *
         ju_error_doc(c, "cannot read: %s", strerror(errno));
         return SORTIE_EIO;
     }
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = malloc(cap);
+    /* Grow as the file is read (it may be a pipe), never beyond max_bytes + 1:
+     * one byte more than allowed is enough to know the file is too large. */
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
     sortie_status st = SORTIE_OK;
-    while (buf) {
-        if (n + 1 == cap) {
+    for (;;) {
+        if (n == cap) {
             if (cap > max_bytes) {
-                ju_error_doc(c, "cannot read: larger than %zu MiB; sortie reads documents up to that size",
+                ju_error_doc(c, "too large: over %zu MiB, far more than any scenario or plan; is this the right file?",
                              max_bytes >> 20);
-                st = SORTIE_EIO;
+                st = SORTIE_EINPUT;
                 break;
             }
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger)
+            size_t want = cap ? cap * 2 : 64 * 1024;
+            if (want > max_bytes + 1)
+                want = max_bytes + 1;
+            char *bigger = realloc(buf, want + 1); /* + 1 for the NUL */
+            if (!bigger) {
+                c->out_of_memory = true;
+                st = SORTIE_ENOMEM;
                 break;
+            }
             buf = bigger;
-            cap *= 2;
+            cap = want;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (got == 0) {
             if (ferror(f)) {
@@ -271,17 +279,8 @@ sortie_status ju_read_file(ju_ctx *c, const char *path, size_t max_bytes, char *
         }
     }
     fclose(f);
-    if (st == SORTIE_OK && n > max_bytes) {
-        ju_error_doc(c, "cannot read: larger than %zu MiB; sortie reads documents up to that size",
-                     max_bytes >> 20);
-        st = SORTIE_EIO;
-    }
-    if (st != SORTIE_OK || !buf) {
+    if (st != SORTIE_OK) {
         free(buf);
-        if (st == SORTIE_OK) {
-            c->out_of_memory = true;
-            st = SORTIE_ENOMEM;
-        }
         return st;
     }
     buf[n] = '\0';

@@ -91,7 +91,8 @@ bool ju_room(const ju_ctx *c);
 /*
  * Reads a whole file (up to max_bytes) into a new NUL-terminated buffer
  * (*text, free()); *len excludes the NUL. Errors: SORTIE_EIO with
- * "PATH: cannot read: <reason>", SORTIE_ENOMEM.
+ * "SOURCE: cannot read: <reason>", SORTIE_EINPUT when the file holds more
+ * than max_bytes (it is read no further), SORTIE_ENOMEM.
  */
 sortie_status ju_read_file(ju_ctx *c, const char *path, size_t max_bytes, char **text, size_t *len);
 

@@ -13,11 +13,13 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
+#include "jsonutil.h"
 #include "model.h"
 #include "scenario.h"
 #include "testutil.h"
@@ -390,6 +392,38 @@ static void test_many_errors_are_capped(void **state)
     assert_null(s);
 }
 
+/* Files are read whole however they grow, and refused past the size limit. */
+static void test_file_reading_limits(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sortie-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    size_t size = 300 * 1000; /* several growth steps */
+    for (size_t i = 0; i < size; i++)
+        fputc('a' + (int)(i % 26), f);
+    assert_int_equal(fclose(f), 0);
+
+    sortie_diag *diag = diag_new();
+    assert_non_null(diag);
+    ju_ctx c = {.source = "big", .diag = diag};
+    char *text = NULL;
+    size_t len = 0;
+    assert_int_equal(ju_read_file(&c, path, size, &text, &len), SORTIE_OK);
+    assert_int_equal(len, size);
+    assert_int_equal(strlen(text), size);
+    assert_true(text[0] == 'a' && text[size - 1] == 'a' + (int)((size - 1) % 26));
+    free(text);
+    assert_int_equal(ju_read_file(&c, path, size - 1, &text, &len), SORTIE_EINPUT);
+    assert_null(text);
+    assert_int_equal(diag->count, 1);
+    assert_non_null(strstr(diag->messages[0], "big: too large: over 0 MiB"));
+    sortie_diag_free(diag);
+    remove(path);
+}
+
 /* A list longer than SCN_MAX_LIST is refused before its entries are read. */
 static void test_absurd_list_is_refused(void **state)
 {
@@ -453,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_three_errors_are_all_reported),
         cmocka_unit_test(test_unreadable_file),
         cmocka_unit_test(test_many_errors_are_capped),
+        cmocka_unit_test(test_file_reading_limits),
         cmocka_unit_test(test_absurd_list_is_refused),
         cmocka_unit_test(test_free_form_keys_anywhere),
         cmocka_unit_test(test_free_null),
