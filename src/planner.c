@@ -1,23 +1,444 @@
-/* planner: PLACEHOLDER, replaced by the planner. */
-#include "sortie.h"
+/*
+ * planner: sortie_plan_make orchestrates model -> bound -> construct ->
+ * improve -> (exact) -> plan, and sortie_plan_summary_text prints what a
+ * plan says. Owns the planning parameters' defaults. The library never
+ * prints: progress goes through params->progress.
+ */
+#include "bound.h"
+#include "diag.h"
+#include "dispatch.h"
+#include "improve.h"
+#include "lpbound.h"
+#include "model.h"
+#include "plan.h"
+#include "sched.h"
+#include "slot.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 void sortie_params_init(sortie_params *params)
 {
-    *params = (sortie_params){.seed = 1, .time_limit_s = 2.0, .bucket_min = 15, .lp_bound = 1};
+    *params = (sortie_params){
+        .seed = 1,
+        .time_limit_s = 2.0,
+        .exact = 0,
+        .bucket_min = 15,
+        .lp_bound = 1,
+        .progress = NULL,
+        .progress_user = NULL,
+    };
 }
-sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params, sortie_plan **out,
-                               sortie_diag **diag)
+
+static double now_s(void)
 {
-    (void)model, (void)params;
-    *out = NULL;
-    if (diag)
-        *diag = NULL;
-    return SORTIE_EINTERNAL;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+typedef struct {
+    const sortie_params *params;
+    double t0;
+    minute_t start, bound;
+} run_ctx;
+
+static double elapsed(void *user)
+{
+    const run_ctx *r = user;
+    return now_s() - r->t0;
+}
+
+static void report(const run_ctx *r, minute_t closure)
+{
+    if (!r->params->progress)
+        return;
+    sortie_progress p = {.elapsed_s = now_s() - r->t0, .closure_min = closure - r->start,
+                         .bound_min = r->bound - r->start};
+    r->params->progress(&p, r->params->progress_user);
+}
+
+static void on_improved(const sched *best, void *user) { report(user, sched_closure(best)); }
+
+/* Says why each requirement left over could not be planned. */
+static void explain_left(const sortie_model *m, const dispatch *d, const bound_info *b, sortie_diag *diag)
+{
+    char end[18], at[18];
+    time_format(m->end, end);
+    for (int r = 0; r < m->n_reqs; r++) {
+        if (!dispatch_left(d, r))
+            continue;
+        time_format(b->req[r], at);
+        diag_add(diag,
+                 "%s: no aircraft of its carriers could be scheduled to deliver it by the horizon end %s and be "
+                 "back at base within its availability (it cannot arrive before %s even alone)",
+                 m->reqs[r].src->id, end, at);
+    }
+}
+
+sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params_in, sortie_plan **out,
+                               sortie_diag **diag_out)
+{
+    *out = NULL;
+    sortie_params defaults;
+    sortie_params_init(&defaults);
+    const sortie_params *params = params_in ? params_in : &defaults;
+    sortie_diag *diag = diag_new();
+    if (!diag) {
+        diag_give(diag, diag_out);
+        return SORTIE_ENOMEM;
+    }
+    const sortie_model *m = model;
+    run_ctx rc = {.params = params, .t0 = now_s(), .start = m->start, .bound = m->start};
+    bound_info bi = {0};
+    dispatch *d = NULL;
+    sched *best = NULL;
+    sortie_status st = bound_compute(m, &bi);
+    if (st != SORTIE_OK)
+        goto done;
+    rc.bound = bi.value;
+    if (bi.value > m->end) {
+        for (int i = 0; i < bi.n_late; i++)
+            diag_add(diag, "%s", bi.late[i]);
+        if (bi.n_late == 0)
+            diag_add(diag, "the scenario cannot close within its horizon: %s", bi.why);
+        st = SORTIE_EINFEASIBLE;
+        goto done;
+    }
+
+    d = dispatch_new(m);
+    if (!d) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
+    st = dispatch_run(d, NULL, NULL, NULL, &best);
+    if (st == SORTIE_EINFEASIBLE)
+        explain_left(m, d, &bi, diag);
+    if (st != SORTIE_OK)
+        goto done;
+    minute_t closure = sched_closure(best);
+    minute_t bound = bi.value;
+    char binding[256];
+    snprintf(binding, sizeof binding, "%s", bi.why);
+    if (params->lp_bound && closure > bound) {
+        minute_t lp = bound;
+        char why[256] = "";
+        /* TODO(lpbound): re-enable once src/lpbound.c lands:
+         * if (lpbound_closure(m, bound, closure, &lp, why, sizeof why) == SORTIE_OK && lp > bound) */
+        if (0) {
+            bound = lp;
+            snprintf(binding, sizeof binding, "%s", why);
+        }
+    }
+    rc.bound = bound;
+    report(&rc, closure);
+
+    bool cut_short = false;
+    if (closure > bound) {
+        improve_opts io = {.seed = params->seed,
+                           .deadline_s = params->time_limit_s,
+                           .clock = elapsed,
+                           .clock_user = &rc,
+                           .bound = bound,
+                           .improved = on_improved,
+                           .improved_user = &rc};
+        st = improve_run(m, d, &best, &io, &cut_short);
+        if (st != SORTIE_OK)
+            goto done;
+    }
+    /* TODO(exact): once src/exact.c lands, when params->exact:
+     * exact_solve(m, params, best, &ex) and keep ex when no worse, with its bound. */
+    best->bound = bound;
+    snprintf(best->binding, sizeof best->binding, "%s", binding);
+    closure = sched_closure(best);
+    best->outcome = closure <= bound ? "optimal" : cut_short ? "time_limit" : "feasible";
+    /* Wall-clock time stays out of the plan, which must be the same byte for
+     * byte on every run; the command line reports it. */
+    best->seconds = 0;
+    st = sched_to_plan(best, out);
+done:
+    if (st == SORTIE_ENOMEM)
+        diag_add(diag, "out of memory while planning");
+    sched_free(best);
+    dispatch_free(d);
+    bound_info_free(&bi);
+    diag_give(diag, diag_out);
+    return st;
+}
+
+/* ---------------------------------------------------------------- summary */
+
+typedef struct {
+    int airfield;
+    int peak;
+    int mog;
+} busiest;
+
+typedef struct {
+    minute_t t;
+    int delta;
+} gevent;
+
+static int cmp_gevent(const void *a, const void *b)
+{
+    const gevent *x = a, *y = b;
+    if (x->t != y->t)
+        return x->t < y->t ? -1 : 1;
+    return x->delta - y->delta; /* take-offs (-1) before landings at the same minute */
+}
+
+/* The airfield whose peak ground occupancy (aircraft not based there) is
+ * highest against its MOG, or, without MOGs, highest outright. */
+static sortie_status find_busiest(const sortie_model *m, const sortie_plan *p, busiest *out)
+{
+    *out = (busiest){.airfield = -1};
+    size_t n = 0;
+    for (size_t a = 0; a < p->n_aircraft; a++)
+        n += p->aircraft[a].n_legs;
+    gevent *ev = malloc(sizeof *ev * (n > 0 ? 2 * n : 1));
+    if (!ev)
+        return SORTIE_ENOMEM;
+    double best_ratio = -1;
+    for (int af = 0; af < m->n_airfields; af++) {
+        size_t k = 0;
+        const char *id = m->airfields[af].src->id;
+        for (size_t a = 0; a < p->n_aircraft; a++) {
+            const plan_aircraft *pa = &p->aircraft[a];
+            if (pa->base && strcmp(pa->base, id) == 0)
+                continue;
+            for (size_t i = 0; i + 1 < pa->n_legs; i++)
+                if (strcmp(pa->legs[i].to, id) == 0 && pa->legs[i + 1].dep > pa->legs[i].arr) {
+                    ev[k++] = (gevent){pa->legs[i].arr, 1};
+                    ev[k++] = (gevent){pa->legs[i + 1].dep, -1};
+                }
+        }
+        qsort(ev, k, sizeof *ev, cmp_gevent);
+        int cur = 0, peak = 0;
+        for (size_t i = 0; i < k; i++) {
+            cur += ev[i].delta;
+            if (cur > peak)
+                peak = cur;
+        }
+        int mog = m->airfields[af].mog;
+        double ratio = mog > 0 ? (double)peak / mog : mog == 0 ? (peak > 0 ? 1e9 : 0) : peak * 1e-6;
+        if (peak > 0 && ratio > best_ratio) {
+            best_ratio = ratio;
+            *out = (busiest){af, peak, mog};
+        }
+    }
+    free(ev);
+    return SORTIE_OK;
+}
+
+typedef struct {
+    int sorties;
+    long pax;
+    double kg;
+} op_total;
+
+static sortie_status operator_totals(const sortie_model *m, const sortie_plan *p, op_total *tot)
+{
+    for (int o = 0; o < m->n_operators; o++)
+        tot[o] = (op_total){0};
+    for (size_t a = 0; a < p->n_aircraft; a++) {
+        const plan_aircraft *pa = &p->aircraft[a];
+        int f = model_fleet_index(m, pa->fleet);
+        if (f < 0)
+            continue;
+        op_total *t = &tot[m->fleets[f].operator_index];
+        for (size_t i = 0; i < pa->n_legs; i++) {
+            const plan_leg *g = &pa->legs[i];
+            if (!g->load)
+                continue;
+            /* A load counts once, on the leg that lands at its destination. */
+            for (size_t l = 0; l < p->n_loads; l++) {
+                const plan_load *pl = &p->loads[l];
+                if (strcmp(pl->id, g->load) != 0 || strcmp(pl->to, g->to) != 0)
+                    continue;
+                t->sorties++;
+                t->kg += pl->weight_kg;
+                for (size_t x = 0; x < pl->n_pax; x++)
+                    t->pax += pl->pax[x].n;
+                break;
+            }
+        }
+    }
+    return SORTIE_OK;
+}
+
+static char *text_append(char *buf, size_t *len, size_t *cap, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static char *text_append(char *buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+    if (!buf)
+        return NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        free(buf);
+        return NULL;
+    }
+    if (*len + (size_t)n + 1 > *cap) {
+        size_t c = (*cap + (size_t)n + 1) * 2;
+        char *b = realloc(buf, c);
+        if (!b) {
+            free(buf);
+            return NULL;
+        }
+        buf = b;
+        *cap = c;
+    }
+    va_start(ap, fmt);
+    vsnprintf(buf + *len, *cap - *len, fmt, ap);
+    va_end(ap);
+    *len += (size_t)n;
+    return buf;
+}
+
+static char *summary_plain(const sortie_model *m, const sortie_plan *p, const busiest *bz, const op_total *tot)
+{
+    size_t len = 0, cap = 1024;
+    char *b = malloc(cap);
+    if (!b)
+        return NULL;
+    b[0] = '\0';
+    char closure[18], bound[18];
+    time_format(p->closure, closure);
+    time_format(p->lower_bound, bound);
+    double days = (double)(p->closure - m->start) / MINUTES_PER_DAY;
+    double gap = sched_gap(m->start, p->lower_bound, p->closure);
+    b = text_append(b, &len, &cap, "scenario      %s\n", p->scenario ? p->scenario : "");
+    b = text_append(b, &len, &cap, "closure       %s (%.2f days after start)\n", closure, days);
+    b = text_append(b, &len, &cap, "lower bound   %s (gap %.1f%%%s)\n", bound, gap * 100,
+                    p->outcome && strcmp(p->outcome, "optimal") == 0 ? ", proved optimal" : "");
+    b = text_append(b, &len, &cap, "loaded legs   %d\n", p->loaded_legs);
+    b = text_append(b, &len, &cap, "flight hours  %.1f\n", p->flight_h);
+    b = text_append(b, &len, &cap, "late          %d of %zu requirements\n", p->late, p->n_requirements);
+    if (p->binding && p->binding[0])
+        b = text_append(b, &len, &cap, "binds         %s\n", p->binding);
+    if (bz->airfield >= 0) {
+        if (bz->mog >= 0)
+            b = text_append(b, &len, &cap, "busiest       %s: %d on the ground at peak, MOG %d\n",
+                            m->airfields[bz->airfield].src->id, bz->peak, bz->mog);
+        else
+            b = text_append(b, &len, &cap, "busiest       %s: %d on the ground at peak, no MOG\n",
+                            m->airfields[bz->airfield].src->id, bz->peak);
+    }
+    for (int o = 0; o < m->n_operators; o++)
+        b = text_append(b, &len, &cap, "%-13s %s: %d sorties, %ld pax, %.1f t\n", o == 0 ? "by operator" : "",
+                        m->operators[o], tot[o].sorties, tot[o].pax, tot[o].kg / 1000.0);
+    return b;
+}
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    bool failed;
+} dump_buf;
+
+/* jansson writes through this into our own malloc'd buffer, so the text is
+ * the caller's to sortie_free whatever allocator jansson was given. */
+static int dump_feed(const char *chunk, size_t size, void *user)
+{
+    dump_buf *d = user;
+    if (d->len + size + 2 > d->cap) {
+        size_t cap = (d->cap + size + 2) * 2;
+        char *b = realloc(d->buf, cap);
+        if (!b) {
+            d->failed = true;
+            return -1;
+        }
+        d->buf = b;
+        d->cap = cap;
+    }
+    memcpy(d->buf + d->len, chunk, size);
+    d->len += size;
+    return 0;
+}
+
+static char *summary_json(const sortie_model *m, const sortie_plan *p, const busiest *bz, const op_total *tot)
+{
+    char closure[18], bound[18];
+    time_format(p->closure, closure);
+    time_format(p->lower_bound, bound);
+    json_t *o = json_object();
+    json_t *ops = json_array();
+    char *text = NULL;
+    if (!o || !ops)
+        goto fail;
+    int bad = 0;
+    bad |= json_object_set_new(o, "scenario", json_string(p->scenario ? p->scenario : ""));
+    bad |= json_object_set_new(o, "closure", json_string(closure));
+    bad |= json_object_set_new(o, "closure_days",
+                               json_real(round((double)(p->closure - m->start) / MINUTES_PER_DAY * 1000) / 1000));
+    bad |= json_object_set_new(o, "lower_bound", json_string(bound));
+    bad |= json_object_set_new(o, "gap", json_real(round(sched_gap(m->start, p->lower_bound, p->closure) * 1e6) / 1e6));
+    bad |= json_object_set_new(o, "loaded_legs", json_integer(p->loaded_legs));
+    bad |= json_object_set_new(o, "flight_h", json_real(round(p->flight_h * 100) / 100));
+    bad |= json_object_set_new(o, "late", json_integer(p->late));
+    bad |= json_object_set_new(o, "binding", json_string(p->binding ? p->binding : ""));
+    bad |= json_object_set_new(o, "outcome", json_string(p->outcome ? p->outcome : ""));
+    if (bz->airfield >= 0) {
+        json_t *bo = json_object();
+        if (!bo)
+            goto fail;
+        bad |= json_object_set_new(o, "busiest", bo);
+        bad |= json_object_set_new(bo, "airfield", json_string(m->airfields[bz->airfield].src->id));
+        bad |= json_object_set_new(bo, "peak", json_integer(bz->peak));
+        bad |= json_object_set_new(bo, "mog", bz->mog >= 0 ? json_integer(bz->mog) : json_null());
+    } else {
+        bad |= json_object_set_new(o, "busiest", json_null());
+    }
+    bad |= json_object_set(o, "operators", ops);
+    for (int k = 0; k < m->n_operators; k++) {
+        json_t *e = json_object();
+        if (!e)
+            goto fail;
+        bad |= json_array_append_new(ops, e);
+        bad |= json_object_set_new(e, "operator", json_string(m->operators[k]));
+        bad |= json_object_set_new(e, "sorties", json_integer(tot[k].sorties));
+        bad |= json_object_set_new(e, "pax", json_integer(tot[k].pax));
+        bad |= json_object_set_new(e, "tonnes", json_real(round(tot[k].kg / 100.0) / 10.0));
+    }
+    if (!bad) {
+        dump_buf db = {0};
+        if (json_dump_callback(o, dump_feed, &db, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) ==
+                0 &&
+            !db.failed && db.buf) {
+            db.buf[db.len++] = '\n';
+            db.buf[db.len] = '\0';
+            text = db.buf;
+        } else {
+            free(db.buf);
+        }
+    }
+fail:
+    json_decref(ops);
+    json_decref(o);
+    return text;
+}
+
 sortie_status sortie_plan_summary_text(const sortie_model *model, const sortie_plan *plan, int as_json, char **out)
 {
-    (void)model, (void)plan, (void)as_json;
     *out = NULL;
-    return SORTIE_EINTERNAL;
+    if (!model || !plan)
+        return SORTIE_EINPUT;
+    busiest bz;
+    op_total *tot = calloc(model->n_operators > 0 ? (size_t)model->n_operators : 1, sizeof *tot);
+    if (!tot || find_busiest(model, plan, &bz) != SORTIE_OK || operator_totals(model, plan, tot) != SORTIE_OK) {
+        free(tot);
+        return SORTIE_ENOMEM;
+    }
+    char *text = as_json ? summary_json(model, plan, &bz, tot) : summary_plain(model, plan, &bz, tot);
+    free(tot);
+    if (!text)
+        return SORTIE_ENOMEM;
+    *out = text;
+    return SORTIE_OK;
 }

@@ -64,6 +64,10 @@ bool sched_add_piece(sched *s, int load, int req, int line, int n);
  * start when there are no loads. */
 minute_t sched_closure(const sched *s);
 
+/* The gap closure / bound - 1 on durations from start; 0 when closure <= bound,
+ * 1 (100%) when the bound proves nothing (bound <= start < closure). */
+double sched_gap(minute_t start, minute_t bound, minute_t closure);
+
 /* Builds the FORMAT.md plan: aircraft (only tails with legs), loads, each
  * requirement's delivery (the arrival of its last piece), the summary.
  * *out is owned by the caller (sortie_plan_free). */

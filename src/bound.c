@@ -1,0 +1,864 @@
+/* bound: see bound.h. */
+#include "bound.h"
+
+#include "load.h"
+#include "slot.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNREACHABLE (1 << 29)
+/* Per-line cover constraints only for groups this small (cost is events x constraints). */
+#define MAX_LINE_CONSTRAINTS 64
+#define MAX_LATE 20
+
+typedef struct {
+    const sortie_model *m;
+    bool any_hours;
+    int *stat;              /* least minutes [(type * 2 + loaded) * na * na + a * na + b] */
+    minute_t *lab;          /* Dijkstra scratch */
+    bool *vis;
+    bound_info *out;
+    bool *elig;             /* [r * n_fleets + f]: fleet f may carry part of requirement r */
+    minute_t *first;        /* per requirement: the earliest any aircraft delivers any of it */
+    /* a group's constraints */
+    double *dem;
+    double *cap;            /* [constraint * n_fleets + fleet] */
+    double *got;
+    int *cons_line;         /* per constraint: cargo line (flattened) or -1..-3 for pax, kg, floor */
+} bctx;
+
+/* ---------------------------------------------------------------- travel */
+
+static const scn_type *ftype(const sortie_model *m, int f) { return &m->types[m->fleets[f].type].t; }
+
+static int stat_min(const bctx *b, int type, bool loaded, int x, int y)
+{
+    size_t na = (size_t)b->m->n_airfields;
+    return b->stat[((size_t)type * 2 + loaded) * na * na + (size_t)x * na + (size_t)y];
+}
+
+static bool travel_init(bctx *b)
+{
+    const sortie_model *m = b->m;
+    size_t na = (size_t)m->n_airfields, nt = (size_t)m->n_types;
+    b->stat = malloc(sizeof *b->stat * (nt * 2 * na * na > 0 ? nt * 2 * na * na : 1));
+    b->lab = malloc(sizeof *b->lab * (na ? na : 1));
+    b->vis = malloc(sizeof *b->vis * (na ? na : 1));
+    if (!b->stat || !b->lab || !b->vis)
+        return false;
+    for (size_t a = 0; a < na; a++)
+        if (!m->airfields[a].always_open)
+            b->any_hours = true;
+    /* Floyd-Warshall on leg + ground time, less one ground time at the end:
+     * the least minutes from x to y with any number of fuel stops. */
+    for (size_t t = 0; t < nt; t++)
+        for (int loaded = 0; loaded < 2; loaded++) {
+            const scn_type *ty = &m->types[t].t;
+            double range = loaded ? ty->range_km : ty->ferry_range_km;
+            int *w = b->stat + (t * 2 + (size_t)loaded) * na * na;
+            for (size_t x = 0; x < na; x++)
+                for (size_t y = 0; y < na; y++)
+                    w[x * na + y] = x == y ? 0
+                                    : model_dist(m, (int)x, (int)y) <= range
+                                        ? model_leg_min(m, (int)t, (int)x, (int)y) + ty->ground_min
+                                        : UNREACHABLE;
+            for (size_t k = 0; k < na; k++)
+                for (size_t x = 0; x < na; x++)
+                    for (size_t y = 0; y < na; y++)
+                        if (w[x * na + k] + w[k * na + y] < w[x * na + y])
+                            w[x * na + y] = w[x * na + k] + w[k * na + y];
+            for (size_t x = 0; x < na; x++)
+                for (size_t y = 0; y < na; y++)
+                    if (x != y && w[x * na + y] < UNREACHABLE)
+                        w[x * na + y] -= ty->ground_min;
+        }
+    return true;
+}
+
+/* The earliest landing at y of an aircraft of type `type` ready to take off
+ * from x at t0: hours at every take-off and landing, ground time at stops,
+ * any number of stops, no MOG. SLOT_NEVER when y cannot be reached. */
+static minute_t earliest(bctx *b, int type, bool loaded, int x, minute_t t0, int y)
+{
+    const sortie_model *m = b->m;
+    if (x == y)
+        return t0;
+    int st = stat_min(b, type, loaded, x, y);
+    if (st >= UNREACHABLE)
+        return SLOT_NEVER;
+    if (!b->any_hours)
+        return t0 + st;
+    const scn_type *ty = &m->types[type].t;
+    double range = loaded ? ty->range_km : ty->ferry_range_km;
+    if (model_dist(m, x, y) <= range) {
+        int leg = model_leg_min(m, type, x, y);
+        minute_t d = slot_next_pair(m, x, t0, leg, y);
+        if (d < SLOT_NEVER && d + leg == t0 + st)
+            return t0 + st; /* no route beats the least air and ground time */
+    }
+    /* Time-dependent Dijkstra: arrivals are non-decreasing in departure time. */
+    int na = m->n_airfields;
+    for (int a = 0; a < na; a++)
+        b->lab[a] = SLOT_NEVER, b->vis[a] = false;
+    b->lab[x] = t0;
+    for (;;) {
+        int u = -1;
+        for (int a = 0; a < na; a++)
+            if (!b->vis[a] && b->lab[a] < SLOT_NEVER && (u < 0 || b->lab[a] < b->lab[u]))
+                u = a;
+        if (u < 0 || u == y)
+            break;
+        b->vis[u] = true;
+        minute_t ready = u == x ? b->lab[u] : b->lab[u] + ty->ground_min;
+        for (int v = 0; v < na; v++) {
+            if (b->vis[v] || v == u || model_dist(m, u, v) > range)
+                continue;
+            int leg = model_leg_min(m, type, u, v);
+            minute_t d = slot_next_pair(m, u, ready, leg, v);
+            if (d < SLOT_NEVER && d + leg < b->lab[v])
+                b->lab[v] = d + leg;
+        }
+    }
+    return b->lab[y];
+}
+
+/* ------------------------------------------------------------ deliveries */
+
+/* The sequence of times at which one aircraft of fleet f can deliver on a
+ * route (or, in constant mode, on any route of a group). */
+typedef struct {
+    int f, O, D;
+    minute_t R;             /* the route's earliest ready time */
+    bool constant;          /* A(j+1) = A(j) + cycle */
+    minute_t cycle;
+    minute_t home_min;      /* constant mode: least minutes from a delivery to base */
+    int n;                  /* deliveries so far */
+    minute_t a;             /* the latest delivery; SLOT_NEVER when no more */
+    /* hours mode: the sequence, and its period once it repeats by time of day */
+    minute_t *seq, *home;
+    int cap;
+    int *seen;              /* per minute of the day: index of a delivery, -1 */
+    int free_from;          /* first index whose next delivery does not wait for R; -1 unknown */
+    int period;
+    minute_t shift;
+} gen;
+
+static int gtype(const bctx *b, const gen *g) { return b->m->fleets[g->f].type; }
+
+/* Earliest arrival at base after a delivery at D at time a. */
+static minute_t home_after(bctx *b, const gen *g, minute_t a)
+{
+    const mdl_fleet *fl = &b->m->fleets[g->f];
+    if (g->D == fl->base)
+        return a;
+    return earliest(b, gtype(b, g), false, g->D, a + ftype(b->m, g->f)->ground_min, fl->base);
+}
+
+static bool gen_push(gen *g, minute_t a, minute_t home)
+{
+    if (g->n == g->cap) {
+        int cap = g->cap ? g->cap * 2 : 16;
+        minute_t *s = realloc(g->seq, sizeof *s * (size_t)cap);
+        if (!s)
+            return false;
+        g->seq = s;
+        minute_t *h = realloc(g->home, sizeof *h * (size_t)cap);
+        if (!h)
+            return false;
+        g->home = h;
+        g->cap = cap;
+    }
+    g->seq[g->n] = a;
+    g->home[g->n] = home;
+    g->n++;
+    return true;
+}
+
+/* The first delivery of one aircraft of fleet f from its base on route O->D. */
+static minute_t first_delivery(bctx *b, int f, int O, int D, minute_t R)
+{
+    const mdl_fleet *fl = &b->m->fleets[f];
+    int type = fl->type, g = ftype(b->m, f)->ground_min;
+    minute_t t = fl->available_from;
+    if (fl->base != O) {
+        minute_t land = earliest(b, type, false, fl->base, t, O);
+        if (land >= SLOT_NEVER)
+            return SLOT_NEVER;
+        t = land + g;
+    }
+    return earliest(b, type, true, O, t > R ? t : R, D);
+}
+
+static void gen_single(bctx *b, gen *g, int f, int O, int D, minute_t R)
+{
+    *g = (gen){.f = f, .O = O, .D = D, .R = R, .free_from = -1, .a = SLOT_NEVER};
+    if (!b->any_hours) {
+        const scn_type *ty = ftype(b->m, f);
+        int back = stat_min(b, b->m->fleets[f].type, false, D, O);
+        int fwd = stat_min(b, b->m->fleets[f].type, true, O, D);
+        g->constant = true;
+        g->cycle = back >= UNREACHABLE || fwd >= UNREACHABLE ? SLOT_NEVER : ty->ground_min * 2 + back + fwd;
+        int hm = D == b->m->fleets[f].base ? 0 : stat_min(b, b->m->fleets[f].type, false, D, b->m->fleets[f].base);
+        g->home_min = hm >= UNREACHABLE ? SLOT_NEVER : (D == b->m->fleets[f].base ? 0 : ty->ground_min + hm);
+    }
+}
+
+/* Advances to the next delivery; false when out of memory. g->a is then the
+ * delivery time, or SLOT_NEVER when the aircraft can deliver no more (it
+ * could not get home in time). */
+static bool gen_next(bctx *b, gen *g)
+{
+    const mdl_fleet *fl = &b->m->fleets[g->f];
+    minute_t a, home;
+    if (g->n == 0) {
+        a = g->constant && g->O < 0 ? g->a : first_delivery(b, g->f, g->O, g->D, g->R);
+        home = a >= SLOT_NEVER ? SLOT_NEVER : g->constant ? a + g->home_min : home_after(b, g, a);
+    } else if (g->a >= SLOT_NEVER) {
+        return true;
+    } else if (g->constant) {
+        /* A fixed cycle once the first delivery is made: no hours involved,
+         * or (for a group of routes) the least time between two deliveries. */
+        if (g->O >= 0 && g->n == 1) {
+            /* The ready time may still hold the second take-off back. */
+            const scn_type *ty = ftype(b->m, g->f);
+            int back = stat_min(b, fl->type, false, g->D, g->O);
+            minute_t t = g->a + ty->ground_min + back + ty->ground_min;
+            a = (t > g->R ? t : g->R) + stat_min(b, fl->type, true, g->O, g->D);
+            if (g->cycle >= SLOT_NEVER)
+                a = SLOT_NEVER;
+        } else {
+            a = g->cycle >= SLOT_NEVER ? SLOT_NEVER : g->a + g->cycle;
+        }
+        home = a >= SLOT_NEVER || g->home_min >= SLOT_NEVER ? SLOT_NEVER : a + g->home_min;
+    } else if (g->period > 0) {
+        int i = g->n - g->period;
+        a = g->seq[i] + g->shift;
+        home = g->home[i] + g->shift;
+    } else {
+        const scn_type *ty = ftype(b->m, g->f);
+        minute_t land = earliest(b, fl->type, false, g->D, g->a + ty->ground_min, g->O);
+        if (land >= SLOT_NEVER) {
+            a = home = SLOT_NEVER;
+        } else {
+            minute_t t = land + ty->ground_min;
+            bool waits = t < g->R;
+            a = earliest(b, fl->type, true, g->O, waits ? g->R : t, g->D);
+            home = a >= SLOT_NEVER ? SLOT_NEVER : home_after(b, g, a);
+            if (!waits && g->free_from < 0) {
+                /* From the latest delivery on, the ready time never holds a
+                 * take-off back again: the next delivery depends only on the
+                 * time of day of the one before. */
+                if (!g->seen) {
+                    g->seen = malloc(sizeof *g->seen * MINUTES_PER_DAY);
+                    if (!g->seen)
+                        return false;
+                }
+                for (int k = 0; k < MINUTES_PER_DAY; k++)
+                    g->seen[k] = -1;
+                g->free_from = g->n - 1;
+                g->seen[time_of_day(g->a)] = g->n - 1;
+            }
+        }
+    }
+    if (a >= SLOT_NEVER || a > fl->available_to || home > fl->available_to) {
+        g->a = SLOT_NEVER;
+        return true;
+    }
+    g->a = a;
+    if (g->constant) {
+        g->n++;
+        return true;
+    }
+    if (!gen_push(g, a, home))
+        return false;
+    /* A time of day seen before (from free_from on): periodic from there. */
+    if (g->free_from >= 0 && g->period == 0) {
+        int idx = g->n - 1, tod = time_of_day(a);
+        int prev = g->seen[tod];
+        if (prev >= g->free_from && prev < idx) {
+            g->period = idx - prev;
+            g->shift = a - g->seq[prev];
+        } else {
+            g->seen[tod] = idx;
+        }
+    }
+    return true;
+}
+
+static void gen_free(gen *g)
+{
+    free(g->seq);
+    free(g->home);
+    free(g->seen);
+    g->seq = g->home = NULL;
+    g->seen = NULL;
+}
+
+/* ---------------------------------------------------------------- groups */
+
+typedef struct {
+    const int *reqs;
+    int n;
+    bool one_route;
+    char label[160];        /* for messages: what the group is */
+} group;
+
+static void say(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(char *buf, size_t len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+}
+
+/* Most items of cargo line c of requirement r that one load of fleet f takes. */
+static double max_per_load(const sortie_model *m, int r, int c, int f)
+{
+    if (!load_can_carry_line(m, r, c, f))
+        return 0;
+    const scn_cargo *it = &m->reqs[r].src->cargo[c];
+    const mdl_type *t = &m->types[m->fleets[f].type];
+    double n = 1e18;
+    double area = it->length_m * it->width_m;
+    if (it->weight_kg > 0)
+        n = floor((t->t.payload_kg + LOAD_EPS) / it->weight_kg);
+    if (area > 0 && floor((t->floor_m2 + LOAD_EPS) / area) < n)
+        n = floor((t->floor_m2 + LOAD_EPS) / area);
+    return n;
+}
+
+static void note_late(bctx *b, const group *gr, minute_t when, const char *why)
+{
+    bound_info *o = b->out;
+    if (o->n_late >= MAX_LATE)
+        return;
+    char end[18], at[18], text[512];
+    time_format(b->m->end, end);
+    if (when >= SLOT_NEVER)
+        say(text, sizeof text, "%s: cannot be delivered within the horizon (ending %s): %s", gr->label, end, why);
+    else {
+        time_format(when, at);
+        say(text, sizeof text, "%s: earliest delivery %s is after the horizon end %s: %s", gr->label, at, end, why);
+    }
+    char *copy = strdup(text);
+    if (copy)
+        o->late[o->n_late++] = copy;
+}
+
+static void offer(bctx *b, minute_t value, const char *why)
+{
+    if (value > b->out->value) {
+        b->out->value = value;
+        say(b->out->why, sizeof b->out->why, "%s", why);
+    }
+}
+
+/* Names up to three requirements of a group, for messages. */
+static void group_ids(const sortie_model *m, const int *reqs, int n, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < n && i < 3; i++)
+        used += (size_t)snprintf(buf + used, used < len ? len - used : 0, "%s%s", i ? ", " : "",
+                                 m->reqs[reqs[i]].src->id);
+    if (n > 3 && used < len)
+        snprintf(buf + used, len - used, " and %d more", n - 3);
+}
+
+/*
+ * The cover bound of a group: the first time at which the deliveries of
+ * every aircraft that may carry part of it add up to its passengers, weight,
+ * floor area and each cargo line. Returns the time (SLOT_NEVER: never).
+ */
+static sortie_status cover(bctx *b, const group *gr, minute_t *result)
+{
+    const sortie_model *m = b->m;
+    int nf = m->n_fleets;
+    int n_cons = 0;
+    int lines = 0;
+    for (int i = 0; i < gr->n; i++)
+        lines += (int)m->reqs[gr->reqs[i]].src->n_cargo;
+    bool per_line = lines <= MAX_LINE_CONSTRAINTS;
+    /* constraints: 0 pax, 1 weight, 2 floor, then lines */
+    double pax = 0, kg = 0, floor_m2 = 0;
+    for (int i = 0; i < gr->n; i++) {
+        const mdl_requirement *r = &m->reqs[gr->reqs[i]];
+        pax += r->pax;
+        kg += r->total_kg;
+        floor_m2 += r->total_floor_m2;
+    }
+    b->dem[0] = pax, b->dem[1] = kg, b->dem[2] = floor_m2;
+    n_cons = 3;
+    if (per_line)
+        for (int i = 0; i < gr->n; i++) {
+            int r = gr->reqs[i];
+            for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++) {
+                b->dem[n_cons] = m->reqs[r].src->cargo[c].count;
+                for (int f = 0; f < nf; f++)
+                    b->cap[n_cons * nf + f] = b->elig[r * nf + f] ? max_per_load(m, r, (int)c, f) : 0;
+                n_cons++;
+            }
+        }
+    gen *gens = calloc((size_t)(nf > 0 ? nf : 1), sizeof *gens);
+    bool *use = calloc((size_t)(nf > 0 ? nf : 1), sizeof *use);
+    int *used = calloc((size_t)(nf > 0 ? nf : 1), sizeof *used);
+    if (!gens || !use || !used) {
+        free(gens);
+        free(use);
+        free(used);
+        return SORTIE_ENOMEM;
+    }
+    for (int f = 0; f < nf; f++) {
+        const mdl_type *t = &m->types[m->fleets[f].type];
+        bool any = false, pax_ok = false, items_ok = false;
+        minute_t ready = SLOT_NEVER;
+        for (int i = 0; i < gr->n; i++) {
+            int r = gr->reqs[i];
+            if (!b->elig[r * m->n_fleets + f])
+                continue;
+            any = true;
+            if (m->reqs[r].ready < ready)
+                ready = m->reqs[r].ready;
+            if (m->reqs[r].pax > 0 && load_can_carry_pax(m, r, f))
+                pax_ok = true;
+            for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
+                if (load_can_carry_line(m, r, (int)c, f))
+                    items_ok = true;
+        }
+        use[f] = any;
+        b->cap[0 * nf + f] = pax_ok ? t->t.seats : 0;
+        b->cap[1 * nf + f] = items_ok ? t->t.payload_kg : fmin(t->t.payload_kg, pax_ok ? t->t.seats * m->pax_kg : 0);
+        b->cap[2 * nf + f] = items_ok ? t->floor_m2 : 0;
+        if (!any)
+            continue;
+        if (gr->one_route) {
+            gen_single(b, &gens[f], f, m->reqs[gr->reqs[0]].from, m->reqs[gr->reqs[0]].to, ready);
+        } else {
+            /* Several routes: the earliest first delivery on any, then the
+             * least time between two deliveries (air and ground, no hours). */
+            const scn_type *ty = ftype(m, f);
+            minute_t first = SLOT_NEVER, cycle = SLOT_NEVER, home = SLOT_NEVER;
+            for (int i = 0; i < gr->n; i++) {
+                int r = gr->reqs[i];
+                if (!b->elig[r * m->n_fleets + f])
+                    continue;
+                const mdl_requirement *q = &m->reqs[r];
+                minute_t a = first_delivery(b, f, q->from, q->to, q->ready);
+                if (a < first)
+                    first = a;
+                int hm = q->to == m->fleets[f].base ? 0 : stat_min(b, m->fleets[f].type, false, q->to, m->fleets[f].base);
+                if (hm < UNREACHABLE) {
+                    minute_t h = q->to == m->fleets[f].base ? 0 : ty->ground_min + hm;
+                    if (h < home)
+                        home = h;
+                }
+                for (int j = 0; j < gr->n; j++) {
+                    int r2 = gr->reqs[j];
+                    if (!b->elig[r2 * m->n_fleets + f])
+                        continue;
+                    const mdl_requirement *q2 = &m->reqs[r2];
+                    int fwd = stat_min(b, m->fleets[f].type, true, q2->from, q2->to);
+                    int back = q->to == q2->from ? 0 : stat_min(b, m->fleets[f].type, false, q->to, q2->from);
+                    if (fwd >= UNREACHABLE || back >= UNREACHABLE)
+                        continue;
+                    minute_t c = ty->ground_min + (q->to == q2->from ? 0 : back + ty->ground_min) + fwd;
+                    if (c < cycle)
+                        cycle = c;
+                }
+            }
+            gens[f] = (gen){.f = f, .O = -1, .D = -1, .constant = true, .cycle = cycle, .home_min = home,
+                            .a = first, .free_from = -1};
+        }
+    }
+    for (int k = 0; k < n_cons; k++)
+        b->got[k] = 0;
+    sortie_status st = SORTIE_OK;
+    for (int f = 0; f < nf; f++)
+        if (use[f] && !gen_next(b, &gens[f]))
+            st = SORTIE_ENOMEM;
+    minute_t when = SLOT_NEVER;
+    int last_f = -1;
+    while (st == SORTIE_OK) {
+        bool done = true;
+        for (int k = 0; k < n_cons && done; k++)
+            done = b->got[k] + 1e-6 >= b->dem[k];
+        if (done)
+            break;
+        int f = -1;
+        for (int x = 0; x < nf; x++)
+            if (use[x] && gens[x].a < SLOT_NEVER && (f < 0 || gens[x].a < gens[f].a))
+                f = x;
+        if (f < 0) {
+            last_f = -1;
+            when = SLOT_NEVER;
+            break;
+        }
+        when = gens[f].a;
+        last_f = f;
+        used[f]++;
+        for (int k = 0; k < n_cons; k++)
+            b->got[k] += m->fleets[f].count * b->cap[k * nf + f];
+        if (!gen_next(b, &gens[f]))
+            st = SORTIE_ENOMEM;
+    }
+    if (st == SORTIE_OK) {
+        char why[256];
+        if (when >= SLOT_NEVER) {
+            say(why, sizeof why, "no aircraft of its carriers can carry it all and be back at base in time");
+        } else {
+            const mdl_fleet *fl = &m->fleets[last_f];
+            int trips = used[last_f];
+            if (trips <= 1)
+                say(why, sizeof why, "the path of %s: the earliest an aircraft of %s (%s) can reach it and deliver",
+                    gr->label, fl->src->id, m->types[fl->type].t.id);
+            else
+                say(why, sizeof why, "the cycles of %s (%d x %s): %d round trips each to carry %s", fl->src->id,
+                    fl->count, m->types[fl->type].t.id, trips - 1, gr->label);
+        }
+        offer(b, when, why);
+        if (when > m->end)
+            note_late(b, gr, when, why);
+        *result = when;
+    }
+    for (int f = 0; f < nf; f++)
+        gen_free(&gens[f]);
+    free(gens);
+    free(use);
+    free(used);
+    return st;
+}
+
+/* ------------------------------------------------------------- airfields */
+
+/* Least number of loaded sorties for route group reqs[0..n) (one route). */
+static double sorties_needed(const bctx *b, const int *reqs, int n)
+{
+    const sortie_model *m = b->m;
+    double pax = 0, kg = 0, fl = 0, seats = 0, pay = 0, flo = 0, need = 0;
+    for (int i = 0; i < n; i++) {
+        const mdl_requirement *r = &m->reqs[reqs[i]];
+        pax += r->pax, kg += r->total_kg, fl += r->total_floor_m2;
+        for (int f = 0; f < m->n_fleets; f++) {
+            if (!b->elig[reqs[i] * m->n_fleets + f])
+                continue;
+            const mdl_type *t = &m->types[m->fleets[f].type];
+            seats = fmax(seats, t->t.seats), pay = fmax(pay, t->t.payload_kg), flo = fmax(flo, t->floor_m2);
+        }
+        for (size_t c = 0; c < r->src->n_cargo; c++) {
+            double most = 0;
+            for (int f = 0; f < m->n_fleets; f++)
+                most = fmax(most, max_per_load(m, reqs[i], (int)c, f));
+            if (most > 0)
+                need = fmax(need, ceil(r->src->cargo[c].count / most - 1e-9));
+        }
+    }
+    if (seats > 0)
+        need = fmax(need, ceil(pax / seats - 1e-9));
+    if (pay > 0)
+        need = fmax(need, ceil(kg / pay - 1e-9));
+    if (flo > 0)
+        need = fmax(need, ceil(fl / flo - 1e-6));
+    return need;
+}
+
+static void hours_text(const sortie_model *m, int a, char *buf, size_t len)
+{
+    const mdl_airfield *af = &m->airfields[a];
+    if (af->always_open)
+        buf[0] = '\0';
+    else
+        say(buf, len, " and its hours %02d:%02d-%02d:%02d UTC", af->open_min / 60, af->open_min % 60,
+            af->close_min / 60, af->close_min % 60);
+}
+
+/*
+ * MOG tracks at airfield a for the requirements leaving it (origin) or
+ * arriving there (destination). `route_reqs` lists requirement indices
+ * grouped by route (route_of order).
+ */
+static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, const int *route0, int n_routes,
+                           const int *route_from, const int *route_to)
+{
+    const sortie_model *m = b->m;
+    int mog = m->airfields[a].mog;
+    if (mog < 0)
+        return;
+    double need = 0;
+    int g = -1;
+    minute_t ready = SLOT_NEVER, first = SLOT_NEVER;
+    int n_group = 0;
+    for (int k = 0; k < n_routes; k++) {
+        if ((origin ? route_from[k] : route_to[k]) != a)
+            continue;
+        const int *reqs = by_route + route0[k];
+        int n = route0[k + 1] - route0[k];
+        need += sorties_needed(b, reqs, n);
+        n_group += n;
+        for (int i = 0; i < n; i++) {
+            int r = reqs[i];
+            if (m->reqs[r].ready < ready)
+                ready = m->reqs[r].ready;
+            if (!origin && b->first[r] < first)
+                first = b->first[r];
+            for (int f = 0; f < m->n_fleets; f++) {
+                if (!b->elig[r * m->n_fleets + f])
+                    continue;
+                if (m->fleets[f].base == a)
+                    return; /* some carrier stands there without counting */
+                int gm = ftype(m, f)->ground_min;
+                if (g < 0 || gm < g)
+                    g = gm;
+                if (origin) {
+                    minute_t land = earliest(b, m->fleets[f].type, false, m->fleets[f].base,
+                                             m->fleets[f].available_from, a);
+                    if (land < first && land < SLOT_NEVER)
+                        first = land;
+                }
+            }
+        }
+    }
+    if (need <= 0 || g < 0)
+        return;
+    char why[256], hrs[64];
+    hours_text(m, a, hrs, sizeof hrs);
+    minute_t value;
+    if (mog == 0 || first >= SLOT_NEVER) {
+        value = SLOT_NEVER;
+    } else {
+        long tracks = (long)ceil(need / mog - 1e-9);
+        if (origin) {
+            /* Each track: land, stand at least g, take off (in hours, not before ready). */
+            minute_t land = slot_next_open(m, a, first);
+            minute_t t = land + g > ready ? land + g : ready;
+            minute_t dep = slot_next_open(m, a, t);
+            for (long k = 1; k < tracks && dep < SLOT_NEVER / 2; k++)
+                dep = slot_next_open(m, a, dep + g);
+            /* ... then the last loaded sortie flies to its destination. */
+            value = SLOT_NEVER;
+            for (int k = 0; k < n_routes; k++) {
+                if (route_from[k] != a)
+                    continue;
+                for (int i = route0[k]; i < route0[k + 1]; i++)
+                    for (int f = 0; f < m->n_fleets; f++) {
+                        if (!b->elig[by_route[i] * m->n_fleets + f])
+                            continue;
+                        minute_t arr = earliest(b, m->fleets[f].type, true, a, dep, route_to[k]);
+                        if (arr < value)
+                            value = arr;
+                    }
+            }
+        } else {
+            minute_t land = first;
+            for (long k = 1; k < tracks && land < SLOT_NEVER / 2; k++)
+                land = slot_next_open(m, a, land + g);
+            value = land;
+        }
+        say(why, sizeof why, "%s's MOG %d%s: %.0f sorties must %s there, %d min on the ground each",
+            m->airfields[a].src->id, mog, hrs, need, origin ? "take off" : "land", g);
+    }
+    if (value >= SLOT_NEVER)
+        say(why, sizeof why, "%s's MOG %d admits none of its carriers", m->airfields[a].src->id, mog);
+    offer(b, value, why);
+    if (value > m->end) {
+        group gr = {.n = n_group};
+        int *ids = malloc(sizeof *ids * (size_t)n_group);
+        if (ids) {
+            int k2 = 0;
+            for (int k = 0; k < n_routes; k++)
+                if ((origin ? route_from[k] : route_to[k]) == a)
+                    for (int i = route0[k]; i < route0[k + 1]; i++)
+                        ids[k2++] = by_route[i];
+            group_ids(m, ids, n_group, gr.label, sizeof gr.label);
+            free(ids);
+            note_late(b, &gr, value, why);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------- all */
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return x < y ? -1 : x > y;
+}
+
+static sortie_status compute(bctx *b)
+{
+    const sortie_model *m = b->m;
+    int nr = m->n_reqs, nf = m->n_fleets;
+    size_t nr1 = nr > 0 ? (size_t)nr : 1;
+    int max_cons = 3 + MAX_LINE_CONSTRAINTS + 1;
+    b->dem = malloc(sizeof *b->dem * (size_t)max_cons);
+    b->got = malloc(sizeof *b->got * (size_t)max_cons);
+    b->cap = malloc(sizeof *b->cap * (size_t)max_cons * (size_t)(nf > 0 ? nf : 1));
+    b->first = malloc(sizeof *b->first * nr1);
+    b->elig = malloc(sizeof *b->elig * nr1 * (size_t)(nf > 0 ? nf : 1));
+    int *route_of = malloc(sizeof *route_of * nr1);
+    int *route_from = malloc(sizeof *route_from * nr1);
+    int *route_to = malloc(sizeof *route_to * nr1);
+    int *route0 = calloc(nr1 + 1, sizeof *route0);
+    int *by_route = malloc(sizeof *by_route * nr1);
+    int *members = malloc(sizeof *members * nr1);
+    sortie_status st = SORTIE_ENOMEM;
+    if (!b->dem || !b->got || !b->cap || !b->first || !route_of || !route_from || !route_to || !route0 ||
+        !by_route || !members || !b->elig || !travel_init(b))
+        goto done;
+    for (int r = 0; r < nr; r++)
+        for (int f = 0; f < nf; f++)
+            b->elig[r * nf + f] = load_can_carry(m, r, f);
+    st = SORTIE_OK;
+
+    /* Each requirement alone. */
+    for (int r = 0; r < nr && st == SORTIE_OK; r++) {
+        group gr = {.reqs = &r, .n = 1, .one_route = true};
+        say(gr.label, sizeof gr.label, "%s", m->reqs[r].src->id);
+        b->first[r] = SLOT_NEVER;
+        for (int f = 0; f < nf; f++)
+            if (b->elig[r * m->n_fleets + f]) {
+                minute_t a = first_delivery(b, f, m->reqs[r].from, m->reqs[r].to, m->reqs[r].ready);
+                if (a < b->first[r])
+                    b->first[r] = a;
+            }
+        minute_t when = m->start;
+        st = cover(b, &gr, &when);
+        b->out->req[r] = when;
+    }
+
+    /* Each route. */
+    int n_routes = 0;
+    for (int r = 0; r < nr; r++) {
+        int k = 0;
+        while (k < n_routes && !(route_from[k] == m->reqs[r].from && route_to[k] == m->reqs[r].to))
+            k++;
+        if (k == n_routes) {
+            route_from[k] = m->reqs[r].from, route_to[k] = m->reqs[r].to;
+            n_routes++;
+        }
+        route_of[r] = k;
+        route0[k + 1]++;
+    }
+    for (int k = 0; k < n_routes; k++)
+        route0[k + 1] += route0[k];
+    {
+        int *fillp = calloc((size_t)n_routes + 1, sizeof *fillp);
+        if (!fillp) {
+            st = SORTIE_ENOMEM;
+            goto done;
+        }
+        for (int r = 0; r < nr; r++)
+            by_route[route0[route_of[r]] + fillp[route_of[r]]++] = r;
+        free(fillp);
+    }
+    for (int k = 0; k < n_routes && st == SORTIE_OK; k++) {
+        int n = route0[k + 1] - route0[k];
+        if (n < 2)
+            continue;
+        group gr = {.reqs = by_route + route0[k], .n = n, .one_route = true};
+        say(gr.label, sizeof gr.label, "everything from %s to %s", m->airfields[route_from[k]].src->id,
+            m->airfields[route_to[k]].src->id);
+        minute_t when;
+        st = cover(b, &gr, &when);
+    }
+
+    /* What only some fleets may carry, and everything. */
+    bool *set = malloc(sizeof *set * (size_t)(nf > 0 ? nf : 1));
+    if (!set && st == SORTIE_OK)
+        st = SORTIE_ENOMEM;
+    for (int r = 0; r <= nr && st == SORTIE_OK; r++) {
+        int n = 0;
+        for (int q = 0; q < nr; q++) {
+            bool inside = true;
+            for (int f = 0; f < nf && inside && r < nr; f++)
+                if (b->elig[q * nf + f] && !b->elig[r * nf + f])
+                    inside = false;
+            if (inside)
+                members[n++] = q;
+        }
+        /* Skip sets already seen (the same members as an earlier requirement's). */
+        if (r < nr) {
+            bool seen = false;
+            for (int p = 0; p < r && !seen; p++) {
+                bool same = true;
+                for (int f = 0; f < nf && same; f++)
+                    same = b->elig[p * nf + f] == b->elig[r * nf + f];
+                seen = same;
+            }
+            if (seen || n < 2 || n == nr)
+                continue;
+        }
+        qsort(members, (size_t)n, sizeof *members, cmp_int);
+        bool one = true;
+        for (int i = 1; i < n; i++)
+            one = one && route_of[members[i]] == route_of[members[0]];
+        group gr = {.reqs = members, .n = n, .one_route = one};
+        if (r == nr) {
+            say(gr.label, sizeof gr.label, "all requirements");
+        } else {
+            char ids[128];
+            group_ids(m, members, n, ids, sizeof ids);
+            say(gr.label, sizeof gr.label, "%s (what only their carriers may carry)", ids);
+        }
+        minute_t when;
+        if (n > 0)
+            st = cover(b, &gr, &when);
+    }
+    free(set);
+
+    /* Airfields. */
+    for (int a = 0; a < m->n_airfields && st == SORTIE_OK; a++) {
+        airfield_bound(b, a, true, by_route, route0, n_routes, route_from, route_to);
+        airfield_bound(b, a, false, by_route, route0, n_routes, route_from, route_to);
+    }
+done:
+    free(route_of);
+    free(route_from);
+    free(route_to);
+    free(route0);
+    free(by_route);
+    free(members);
+    return st;
+}
+
+sortie_status bound_compute(const sortie_model *m, bound_info *out)
+{
+    *out = (bound_info){.value = m->start};
+    out->req = malloc(sizeof *out->req * (size_t)(m->n_reqs > 0 ? m->n_reqs : 1));
+    out->late = calloc(MAX_LATE, sizeof *out->late);
+    if (!out->req || !out->late) {
+        bound_info_free(out);
+        return SORTIE_ENOMEM;
+    }
+    say(out->why, sizeof out->why, "nothing: the scenario's start");
+    bctx b = {.m = m, .out = out};
+    sortie_status st = compute(&b);
+    free(b.stat);
+    free(b.lab);
+    free(b.vis);
+    free(b.elig);
+    free(b.dem);
+    free(b.got);
+    free(b.cap);
+    free(b.first);
+    if (st != SORTIE_OK)
+        bound_info_free(out);
+    return st;
+}
+
+void bound_info_free(bound_info *b)
+{
+    if (!b)
+        return;
+    free(b->req);
+    for (int i = 0; b->late && i < b->n_late; i++)
+        free(b->late[i]);
+    free(b->late);
+    b->req = NULL;
+    b->late = NULL;
+    b->n_late = 0;
+}

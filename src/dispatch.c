@@ -1,0 +1,724 @@
+/* dispatch: see dispatch.h. */
+#include "dispatch.h"
+
+#include "load.h"
+#include "slot.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A flight from `from` to `to`, direct or with one fuel stop. */
+typedef struct {
+    int n;                  /* 0 no flight, 1 direct, 2 with a stop at `via` */
+    int from, to, via;
+    minute_t dep, arr;      /* first take-off, last landing */
+    minute_t stop_arr, stop_dep;
+} hop;
+
+typedef struct {
+    int at;                 /* where it stands */
+    minute_t landed;        /* when it landed there */
+    minute_t free;          /* earliest next take-off: ground time done, airfield open */
+    hop ret;                /* its reserved way home; n == 0 when at base */
+    bool done;
+} tail_state;
+
+typedef struct {
+    int route;
+    hop pos;                /* positioning; n == 0 when already at the origin */
+    minute_t land;          /* landing at the origin */
+    hop fly;                /* the loaded flight */
+    hop ret;                /* way home from the destination; n == 0 when it is the base */
+    minute_t hold;          /* ground at the destination reserved over [fly.arr, hold) */
+    double cost;
+    int priority;
+} cand;
+
+typedef struct {
+    minute_t key;
+    int tail;
+} heap_item;
+
+struct dispatch {
+    const sortie_model *m;
+    slot_table slots;
+    load_demand dem;
+    load_pack pack, best_pack;
+    tail_state *ts;
+    int n_routes;
+    int *route_of;          /* per requirement */
+    int *route_from, *route_to;
+    int *route_req0, *route_reqs; /* requirements of each route, most urgent first */
+    int *fleet_route0, *fleet_routes;
+    heap_item *heap;
+    int n_heap;
+    uint64_t salt;          /* this run's noise: a hash, so a re-evaluation draws the same */
+    int *ends;              /* resume: last kept leg per tail */
+    int *load_map;          /* resume: old load index -> new */
+    sched *s;
+};
+
+/* ------------------------------------------------------------------ setup */
+
+typedef struct {
+    const sortie_model *m;
+} req_order_ctx;
+
+static bool req_before(const sortie_model *m, int a, int b)
+{
+    const mdl_requirement *x = &m->reqs[a], *y = &m->reqs[b];
+    if (x->priority != y->priority)
+        return x->priority < y->priority;
+    if (x->due != y->due)
+        return x->due < y->due;
+    return a < b;
+}
+
+static bool build_routes(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    int nr = m->n_reqs, na = m->n_airfields, nf = m->n_fleets;
+    size_t nr1 = nr > 0 ? (size_t)nr : 1;
+    int *table = malloc(sizeof *table * (size_t)(na > 0 ? na * na : 1));
+    d->route_of = malloc(sizeof *d->route_of * nr1);
+    d->route_from = malloc(sizeof *d->route_from * nr1);
+    d->route_to = malloc(sizeof *d->route_to * nr1);
+    d->route_req0 = calloc(nr1 + 1, sizeof *d->route_req0);
+    d->route_reqs = malloc(sizeof *d->route_reqs * nr1);
+    d->fleet_route0 = calloc((size_t)nf + 1, sizeof *d->fleet_route0);
+    if (!table || !d->route_of || !d->route_from || !d->route_to || !d->route_req0 || !d->route_reqs ||
+        !d->fleet_route0) {
+        free(table);
+        return false;
+    }
+    for (int i = 0; i < na * na; i++)
+        table[i] = -1;
+    d->n_routes = 0;
+    for (int r = 0; r < nr; r++) {
+        int key = m->reqs[r].from * na + m->reqs[r].to;
+        if (table[key] < 0) {
+            table[key] = d->n_routes;
+            d->route_from[d->n_routes] = m->reqs[r].from;
+            d->route_to[d->n_routes] = m->reqs[r].to;
+            d->n_routes++;
+        }
+        d->route_of[r] = table[key];
+        d->route_req0[table[key] + 1]++;
+    }
+    free(table);
+    for (int k = 0; k < d->n_routes; k++)
+        d->route_req0[k + 1] += d->route_req0[k];
+    /* Fill each route's list, then order it by urgency (insertion sort: lists are short). */
+    int *fillp = calloc((size_t)d->n_routes + 1, sizeof *fillp);
+    if (!fillp)
+        return false;
+    for (int r = 0; r < nr; r++) {
+        int k = d->route_of[r];
+        int *list = d->route_reqs + d->route_req0[k];
+        int j = fillp[k]++;
+        while (j > 0 && req_before(m, r, list[j - 1])) {
+            list[j] = list[j - 1];
+            j--;
+        }
+        list[j] = r;
+    }
+    free(fillp);
+    /* Routes each fleet may serve. */
+    int count = 0;
+    for (int f = 0; f < nf; f++)
+        for (int k = 0; k < d->n_routes; k++)
+            for (int i = d->route_req0[k]; i < d->route_req0[k + 1]; i++)
+                if (load_can_carry(m, d->route_reqs[i], f)) {
+                    count++;
+                    break;
+                }
+    d->fleet_routes = malloc(sizeof *d->fleet_routes * (size_t)(count > 0 ? count : 1));
+    if (!d->fleet_routes)
+        return false;
+    count = 0;
+    for (int f = 0; f < nf; f++) {
+        d->fleet_route0[f] = count;
+        for (int k = 0; k < d->n_routes; k++)
+            for (int i = d->route_req0[k]; i < d->route_req0[k + 1]; i++)
+                if (load_can_carry(m, d->route_reqs[i], f)) {
+                    d->fleet_routes[count++] = k;
+                    break;
+                }
+    }
+    d->fleet_route0[nf] = count;
+    return true;
+}
+
+dispatch *dispatch_new(const sortie_model *m)
+{
+    dispatch *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->m = m;
+    size_t nt = m->n_tails > 0 ? (size_t)m->n_tails : 1;
+    bool ok = slot_table_init(&d->slots, m);
+    ok = load_demand_init(&d->dem, m) && ok;
+    ok = load_pack_init(&d->pack, m) && ok;
+    ok = load_pack_init(&d->best_pack, m) && ok;
+    d->ts = calloc(nt, sizeof *d->ts);
+    d->heap = malloc(sizeof *d->heap * nt);
+    d->ends = malloc(sizeof *d->ends * nt);
+    if (!ok || !d->ts || !d->heap || !d->ends || !build_routes(d)) {
+        dispatch_free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void dispatch_free(dispatch *d)
+{
+    if (!d)
+        return;
+    slot_table_free(&d->slots);
+    load_demand_free(&d->dem);
+    load_pack_free(&d->pack);
+    load_pack_free(&d->best_pack);
+    free(d->ts);
+    free(d->route_of);
+    free(d->route_from);
+    free(d->route_to);
+    free(d->route_req0);
+    free(d->route_reqs);
+    free(d->fleet_route0);
+    free(d->fleet_routes);
+    free(d->heap);
+    free(d->ends);
+    free(d->load_map);
+    sched_free(d->s);
+    free(d);
+}
+
+int dispatch_route_count(const dispatch *d) { return d->n_routes; }
+int dispatch_route_of(const dispatch *d, int r) { return d->route_of[r]; }
+bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, r); }
+
+/* ------------------------------------------------------------------- heap */
+
+static bool heap_less(heap_item a, heap_item b) { return a.key < b.key || (a.key == b.key && a.tail < b.tail); }
+
+static void heap_push(dispatch *d, minute_t key, int tail)
+{
+    int i = d->n_heap++;
+    d->heap[i] = (heap_item){key, tail};
+    while (i > 0 && heap_less(d->heap[i], d->heap[(i - 1) / 2])) {
+        heap_item t = d->heap[i];
+        d->heap[i] = d->heap[(i - 1) / 2];
+        d->heap[(i - 1) / 2] = t;
+        i = (i - 1) / 2;
+    }
+}
+
+static heap_item heap_pop(dispatch *d)
+{
+    heap_item top = d->heap[0];
+    d->heap[0] = d->heap[--d->n_heap];
+    int i = 0;
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, s = i;
+        if (l < d->n_heap && heap_less(d->heap[l], d->heap[s]))
+            s = l;
+        if (r < d->n_heap && heap_less(d->heap[r], d->heap[s]))
+            s = r;
+        if (s == i)
+            break;
+        heap_item t = d->heap[i];
+        d->heap[i] = d->heap[s];
+        d->heap[s] = t;
+        i = s;
+    }
+    return top;
+}
+
+/* ------------------------------------------------------------------ flights */
+
+static int fleet_of(const dispatch *d, int tail) { return d->m->tails[tail].fleet; }
+static const scn_type *type_of(const dispatch *d, int f) { return &d->m->types[d->m->fleets[f].type].t; }
+
+static minute_t max_t(minute_t a, minute_t b) { return a > b ? a : b; }
+
+/*
+ * The earliest flight of fleet f from x to y taking off at or after dmin and
+ * landing by `limit`: direct when in range and the two airfields' hours
+ * match, else with one fuel stop (ground time, hours and MOG at the stop).
+ * Legs at most range_km when loaded, ferry_range_km when empty.
+ */
+static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool loaded, minute_t limit, hop *h)
+{
+    const sortie_model *m = d->m;
+    const scn_type *ty = type_of(d, f);
+    int type = m->fleets[f].type;
+    double range = loaded ? ty->range_km : ty->ferry_range_km;
+    if (model_dist(m, x, y) <= range) {
+        int leg = model_leg_min(m, type, x, y);
+        minute_t dep = slot_next_pair(m, x, dmin, leg, y);
+        if (dep < SLOT_NEVER && dep + leg <= limit) {
+            *h = (hop){.n = 1, .from = x, .to = y, .via = -1, .dep = dep, .arr = dep + leg};
+            return true;
+        }
+    }
+    bool found = false;
+    for (int c = 0; c < m->n_airfields; c++) {
+        if (c == x || c == y || model_dist(m, x, c) > range || model_dist(m, c, y) > range)
+            continue;
+        int l1 = model_leg_min(m, type, x, c), l2 = model_leg_min(m, type, c, y);
+        minute_t t = dmin;
+        for (int iter = 0; iter < 64; iter++) {
+            minute_t dep = slot_next_pair(m, x, t, l1, c);
+            if (dep >= SLOT_NEVER)
+                break;
+            minute_t a1 = dep + l1;
+            minute_t e = slot_next_pair(m, c, a1 + ty->ground_min, l2, y);
+            if (e >= SLOT_NEVER || e + l2 > limit || (found && e + l2 >= h->arr))
+                break;
+            minute_t s = slot_table_first_full(&d->slots, c, f, a1, e);
+            if (s >= SLOT_NEVER) {
+                *h = (hop){.n = 2, .from = x, .to = y, .via = c, .dep = dep, .arr = e + l2, .stop_arr = a1,
+                           .stop_dep = e};
+                found = true;
+                break;
+            }
+            minute_t nf = slot_table_next_free(&d->slots, c, f, s);
+            if (nf >= SLOT_NEVER)
+                break;
+            t = dep + (nf - a1);
+        }
+    }
+    return found;
+}
+
+/* Reserves (delta 1) or releases (-1) the ground slot of a hop's fuel stop. */
+static bool hop_stop(dispatch *d, int f, const hop *h, int delta)
+{
+    if (h->n != 2)
+        return true;
+    return slot_table_add(&d->slots, h->via, f, h->stop_arr, h->stop_dep, delta);
+}
+
+/* Reserves or releases everything tail k holds while standing: its ground
+ * at `at` up to its way home's take-off, and that way home's fuel stop. */
+static bool hold_tail(dispatch *d, int k, int delta)
+{
+    tail_state *s = &d->ts[k];
+    int f = fleet_of(d, k);
+    if (s->ret.n == 0)
+        return true;
+    if (!slot_table_add(&d->slots, s->at, f, s->landed, s->ret.dep, delta))
+        return false;
+    if (!hop_stop(d, f, &s->ret, delta)) {
+        slot_table_add(&d->slots, s->at, f, s->landed, s->ret.dep, -delta);
+        return false;
+    }
+    return true;
+}
+
+static bool append_hop(dispatch *d, int k, const hop *h, int load)
+{
+    if (h->n == 1)
+        return sched_add_leg(d->s, k, (sched_leg){h->from, h->to, h->dep, h->arr, load});
+    if (h->n == 2)
+        return sched_add_leg(d->s, k, (sched_leg){h->from, h->via, h->dep, h->stop_arr, load}) &&
+               sched_add_leg(d->s, k, (sched_leg){h->via, h->to, h->stop_dep, h->arr, load});
+    return true;
+}
+
+/*
+ * After landing at D at time a: the way home and the ground it needs at D.
+ * Returns 0 when fine (*ret, *hold set), 1 when the landing must move to
+ * *bump or later because D is full, -1 when it can never work.
+ */
+static int dest_check(const dispatch *d, int f, int D, minute_t a, hop *ret, minute_t *hold, minute_t *bump)
+{
+    const mdl_fleet *fl = &d->m->fleets[f];
+    if (D == fl->base) {
+        if (a > fl->available_to)
+            return -1;
+        *ret = (hop){.n = 0};
+        *hold = a;
+        return 0;
+    }
+    if (!hop_plan(d, f, D, fl->base, a + type_of(d, f)->ground_min, false, fl->available_to, ret))
+        return -1;
+    minute_t s = slot_table_first_full(&d->slots, D, f, a, ret->dep);
+    if (s < SLOT_NEVER) {
+        *bump = slot_table_next_free(&d->slots, D, f, s);
+        return *bump < SLOT_NEVER ? 1 : -1;
+    }
+    *hold = ret->dep;
+    return 0;
+}
+
+/* How many times a sortie's timing may be pushed back before giving up. */
+#define MAX_BUMPS 400
+
+/*
+ * Times a sortie of tail k (its own reservations released) on route `route`
+ * whose load cannot leave before t_ready. False when no timing works.
+ */
+static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand *c)
+{
+    const sortie_model *m = d->m;
+    const tail_state *s = &d->ts[k];
+    int f = fleet_of(d, k);
+    const mdl_fleet *fl = &m->fleets[f];
+    int g = type_of(d, f)->ground_min;
+    int O = d->route_from[route], D = d->route_to[route];
+    minute_t limit = fl->available_to;
+    /* The aircraft must take off from where it stands before that fills up. */
+    minute_t s_at = slot_table_first_full(&d->slots, s->at, f, s->landed, SLOT_NEVER);
+    hop pos0 = {.n = 0};
+    minute_t T;
+    if (s->at != O) {
+        if (!hop_plan(d, f, s->at, O, s->free, false, limit, &pos0) || pos0.dep > s_at)
+            return false;
+        T = max_t(slot_next_open(m, O, pos0.arr + g), t_ready);
+    } else {
+        T = max_t(s->free, t_ready);
+    }
+    for (int iter = 0; iter < MAX_BUMPS && T <= limit; iter++) {
+        hop fly;
+        if (!hop_plan(d, f, O, D, T, true, limit, &fly))
+            return false;
+        T = fly.dep;
+        hop pos = pos0;
+        minute_t land;
+        if (s->at == O) {
+            if (T > s_at)
+                return false; /* cannot wait here that long */
+            land = s->landed;
+        } else {
+            /* Land as late as the take-off allows: wait where it stands, not on a MOG spot. */
+            if (pos0.n == 1) {
+                int leg = model_leg_min(m, fl->type, s->at, O);
+                minute_t hi = T - g - leg;
+                if (hi > s_at)
+                    hi = s_at;
+                minute_t dd = slot_prev_pair(m, s->at, hi, leg, O);
+                if (dd > pos0.dep)
+                    pos = (hop){.n = 1, .from = s->at, .to = O, .via = -1, .dep = dd, .arr = dd + leg};
+            }
+            land = pos.arr;
+            minute_t full = slot_table_first_full(&d->slots, O, f, land, T);
+            if (full < SLOT_NEVER) {
+                minute_t nf = slot_table_next_free(&d->slots, O, f, full);
+                if (nf >= SLOT_NEVER)
+                    return false;
+                T = max_t(T + 1, slot_next_open(m, O, nf + g));
+                continue;
+            }
+        }
+        hop ret;
+        minute_t hold = 0, bump = 0;
+        int r = dest_check(d, f, D, fly.arr, &ret, &hold, &bump);
+        if (r < 0)
+            return false;
+        if (r > 0) {
+            T += bump - fly.arr;
+            continue;
+        }
+        *c = (cand){.route = route, .pos = pos, .land = land, .fly = fly, .ret = ret, .hold = hold};
+        return true;
+    }
+    return false;
+}
+
+/* True when fleet f may carry something still left of requirement r. */
+static bool carriable(const dispatch *d, int r, int f)
+{
+    const sortie_model *m = d->m;
+    if (!m->reqs[r].carrier_ok[m->fleets[f].operator_index])
+        return false;
+    if (d->dem.pax[r] > 0 && load_can_carry_pax(m, r, f))
+        return true;
+    for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
+        if (d->dem.items[c] > 0 && load_can_carry_line(m, r, c - d->dem.line0[r], f))
+            return true;
+    return false;
+}
+
+/* The earliest ready time of what fleet f may carry on the route; false when nothing. */
+static bool route_ready(const dispatch *d, int route, int f, minute_t *ready)
+{
+    bool any = false;
+    for (int i = d->route_req0[route]; i < d->route_req0[route + 1]; i++) {
+        int r = d->route_reqs[i];
+        if (!carriable(d, r, f))
+            continue;
+        if (!any || d->m->reqs[r].ready < *ready)
+            *ready = d->m->reqs[r].ready;
+        any = true;
+    }
+    return any;
+}
+
+/* A number in [0, 1) fixed by the run's salt, the tail, the route and how
+ * many loads exist: looking at the same choice twice sees the same noise, so
+ * the lazy queue cannot cycle. */
+static double noise_unit(uint64_t salt, int k, int route, int n_loads)
+{
+    uint64_t z = salt ^ ((uint64_t)(unsigned)k * 0x9e3779b97f4a7c15ULL) ^
+                 ((uint64_t)(unsigned)route * 0xc2b2ae3d27d4eb4fULL) ^ ((uint64_t)(unsigned)n_loads << 32);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    return (double)(z >> 11) * 0x1.0p-53;
+}
+
+/* The best sortie for tail k (own reservations released); its load in d->best_pack. */
+static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
+{
+    int f = fleet_of(d, k);
+    bool found = false;
+    for (int i = d->fleet_route0[f]; i < d->fleet_route0[f + 1]; i++) {
+        int route = d->fleet_routes[i];
+        minute_t ready = 0;
+        if (!route_ready(d, route, f, &ready))
+            continue;
+        cand c;
+        if (!evaluate(d, k, route, ready, &c))
+            continue;
+        const int *reqs = d->route_reqs + d->route_req0[route];
+        load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep, &d->pack);
+        if (d->pack.n_pieces == 0)
+            continue;
+        double fill = d->pack.fill > 0.02 ? d->pack.fill : 0.02;
+        c.cost = (double)(c.fly.arr - d->ts[k].free + 60) / fill;
+        if (kn && kn->route_weight)
+            c.cost *= kn->route_weight[route];
+        if (kn && kn->random && kn->noise > 0)
+            c.cost *= 1.0 + kn->noise * (2.0 * noise_unit(d->salt, k, route, d->s->n_loads) - 1.0);
+        c.priority = d->pack.priority;
+        if (!found || c.priority < best->priority || (c.priority == best->priority && c.cost < best->cost)) {
+            *best = c;
+            load_pack tmp = d->best_pack;
+            d->best_pack = d->pack;
+            d->pack = tmp;
+            found = true;
+        }
+    }
+    return found;
+}
+
+/* Commits tail k's sortie c (own reservations released) with load d->best_pack. */
+static bool commit(dispatch *d, int k, const cand *c)
+{
+    tail_state *s = &d->ts[k];
+    int f = fleet_of(d, k);
+    const sortie_model *m = d->m;
+    int O = d->route_from[c->route], D = d->route_to[c->route];
+    minute_t leave = c->pos.n ? c->pos.dep : c->fly.dep;
+    bool ok = slot_table_add(&d->slots, s->at, f, s->landed, leave, 1) && hop_stop(d, f, &c->pos, 1);
+    if (c->pos.n)
+        ok = ok && slot_table_add(&d->slots, O, f, c->land, c->fly.dep, 1);
+    ok = ok && hop_stop(d, f, &c->fly, 1) && slot_table_add(&d->slots, D, f, c->fly.arr, c->hold, 1) &&
+         hop_stop(d, f, &c->ret, 1);
+    if (!ok)
+        return false;
+    int l = sched_add_load(d->s, O, D, k);
+    if (l < 0 || !append_hop(d, k, &c->pos, -1) || !append_hop(d, k, &c->fly, l))
+        return false;
+    for (int i = 0; i < d->best_pack.n_pieces; i++) {
+        const load_piece *p = &d->best_pack.pieces[i];
+        if (!sched_add_piece(d->s, l, p->req, p->line, p->n))
+            return false;
+    }
+    load_take(&d->dem, &d->best_pack);
+    s->at = D;
+    s->landed = c->fly.arr;
+    s->free = slot_next_open(m, D, c->fly.arr + type_of(d, f)->ground_min);
+    s->ret = c->ret;
+    return true;
+}
+
+/* Flies tail k home on its reserved way (reservations in place). */
+static bool go_home(dispatch *d, int k)
+{
+    tail_state *s = &d->ts[k];
+    if (!append_hop(d, k, &s->ret, -1))
+        return false;
+    s->at = s->ret.to;
+    s->landed = s->ret.arr;
+    s->free = slot_next_open(d->m, s->at, s->ret.arr + type_of(d, fleet_of(d, k))->ground_min);
+    s->ret = (hop){.n = 0};
+    return true;
+}
+
+/* ------------------------------------------------------------------ resume */
+
+static void tail_at_base(dispatch *d, int k)
+{
+    const mdl_fleet *fl = &d->m->fleets[fleet_of(d, k)];
+    d->ts[k] = (tail_state){.at = fl->base, .landed = -SLOT_NEVER,
+                            .free = slot_next_open(d->m, fl->base, fl->available_from), .ret = {.n = 0}};
+}
+
+/* Index of the last leg of the run of legs before `end` that carry a load
+ * and start before cut, or -1. */
+static int prev_run_end(const sched_tail *t, int end)
+{
+    for (int i = end - 1; i >= 0; i--)
+        if (t->legs[i].load >= 0 && (i + 1 >= t->n_legs || t->legs[i + 1].load != t->legs[i].load))
+            return i;
+    return -1;
+}
+
+/* Adds (1) or removes (-1) the ground intervals between legs[from..to]. */
+static bool kept_grounds(dispatch *d, int k, const sched_tail *t, int from, int to, int delta)
+{
+    int f = fleet_of(d, k);
+    for (int i = from; i < to; i++)
+        if (!slot_table_add(&d->slots, t->legs[i].to, f, t->legs[i].arr, t->legs[i + 1].dep, delta))
+            return false;
+    return true;
+}
+
+static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
+{
+    const sortie_model *m = d->m;
+    /* Which legs each tail keeps: up to the end of its last load run before its cut. */
+    for (int k = 0; k < m->n_tails; k++) {
+        const sched_tail *t = &keep->tails[k];
+        int end = -1;
+        for (int i = 0; i < t->n_legs; i++) {
+            if (t->legs[i].load < 0 || (i + 1 < t->n_legs && t->legs[i + 1].load == t->legs[i].load))
+                continue;
+            int j = i;
+            while (j > 0 && t->legs[j - 1].load == t->legs[i].load)
+                j--;
+            if (cut && t->legs[j].dep >= cut[k])
+                break;
+            end = i;
+        }
+        d->ends[k] = end;
+        if (!kept_grounds(d, k, t, 0, end, 1))
+            return false;
+    }
+    /* Each tail then needs a way home from where its kept part ends; when
+     * none is left, it drops its last sortie (which only frees slots). */
+    for (int k = 0; k < m->n_tails; k++) {
+        const sched_tail *t = &keep->tails[k];
+        int f = fleet_of(d, k);
+        tail_at_base(d, k);
+        while (d->ends[k] >= 0) {
+            const sched_leg *last = &t->legs[d->ends[k]];
+            hop ret;
+            minute_t hold = 0, bump = 0;
+            if (dest_check(d, f, last->to, last->arr, &ret, &hold, &bump) == 0) {
+                tail_state *s = &d->ts[k];
+                s->at = last->to;
+                s->landed = last->arr;
+                s->free = slot_next_open(m, last->to, last->arr + type_of(d, f)->ground_min);
+                s->ret = ret;
+                if (!hold_tail(d, k, 1))
+                    return false;
+                break;
+            }
+            int prev = prev_run_end(t, d->ends[k]);
+            kept_grounds(d, k, t, prev < 0 ? 0 : prev, d->ends[k], -1);
+            d->ends[k] = prev;
+        }
+    }
+    /* Copy the kept legs and loads. */
+    free(d->load_map);
+    d->load_map = malloc(sizeof *d->load_map * (size_t)(keep->n_loads > 0 ? keep->n_loads : 1));
+    if (!d->load_map)
+        return false;
+    for (int l = 0; l < keep->n_loads; l++)
+        d->load_map[l] = -1;
+    for (int k = 0; k < m->n_tails; k++) {
+        const sched_tail *t = &keep->tails[k];
+        for (int i = 0; i <= d->ends[k]; i++) {
+            sched_leg g = t->legs[i];
+            if (g.load >= 0) {
+                int old = g.load;
+                if (d->load_map[old] < 0) {
+                    const sched_load *src = &keep->loads[old];
+                    int l = sched_add_load(d->s, src->from, src->to, k);
+                    if (l < 0)
+                        return false;
+                    d->load_map[old] = l;
+                    for (int p = 0; p < src->n_pieces; p++) {
+                        const sched_piece *pc = &src->pieces[p];
+                        if (!sched_add_piece(d->s, l, pc->req, pc->line, pc->n))
+                            return false;
+                        load_give_back(&d->dem, pc->req, pc->line, -pc->n);
+                    }
+                }
+                g.load = d->load_map[old];
+            }
+            if (!sched_add_leg(d->s, k, g))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* -------------------------------------------------------------------- run */
+
+sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
+                           sched **out)
+{
+    const sortie_model *m = d->m;
+    *out = NULL;
+    sched_free(d->s);
+    d->s = sched_new(m);
+    if (!d->s)
+        return SORTIE_ENOMEM;
+    slot_table_clear(&d->slots);
+    load_demand_reset(&d->dem);
+    d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
+    for (int k = 0; k < m->n_tails; k++)
+        tail_at_base(d, k);
+    if (keep && !resume(d, keep, cut))
+        return SORTIE_ENOMEM;
+
+    d->n_heap = 0;
+    for (int k = 0; k < m->n_tails; k++)
+        heap_push(d, d->ts[k].free, k);
+    bool lazy = !knobs || knobs->greedy_key == 0;
+    while (d->n_heap > 0) {
+        heap_item it = heap_pop(d);
+        int k = it.tail;
+        tail_state *s = &d->ts[k];
+        hold_tail(d, k, -1); /* releasing never fails */
+        cand best;
+        if (!choose(d, k, knobs, &best)) {
+            if (!hold_tail(d, k, 1))
+                return SORTIE_ENOMEM;
+            if (s->ret.n == 0) {
+                s->done = true; /* at base with nothing it can do */
+                continue;
+            }
+            /* Nothing from here: go home, where waiting costs no slot, and try again. */
+            if (!go_home(d, k))
+                return SORTIE_ENOMEM;
+            heap_push(d, s->free, k);
+            continue;
+        }
+        heap_item mine = {best.fly.dep, k};
+        if (lazy && d->n_heap > 0 && heap_less(d->heap[0], mine)) {
+            /* Someone else may take off earlier: look again when its turn comes. */
+            if (!hold_tail(d, k, 1))
+                return SORTIE_ENOMEM;
+            heap_push(d, best.fly.dep, k);
+            continue;
+        }
+        if (!commit(d, k, &best))
+            return SORTIE_ENOMEM;
+        heap_push(d, s->free, k);
+    }
+    /* Everyone flies home on the way it holds. */
+    for (int k = 0; k < m->n_tails; k++)
+        if (d->ts[k].ret.n > 0 && !go_home(d, k))
+            return SORTIE_ENOMEM;
+    bool all = true;
+    for (int r = 0; r < m->n_reqs && all; r++)
+        all = !load_demand_left(&d->dem, r);
+    *out = d->s;
+    d->s = NULL;
+    return all ? SORTIE_OK : SORTIE_EINFEASIBLE;
+}

@@ -1,0 +1,60 @@
+/*
+ * dispatch: the constructive planner (DESIGN.md, "Dispatch"). Event-driven
+ * list scheduling over the airfield timelines of slot.c: the aircraft whose
+ * next loaded take-off would come first is served next; for each route it
+ * may carry, the whole sortie is timed (positioning from where it stands,
+ * with a fuel stop if out of ferry range; the origin's ground slot, landing
+ * as late as possible so that it waits at the previous airfield or its base
+ * rather than on a MOG spot; the loaded flight, with a fuel stop if out of
+ * range; the destination's ground slot; the way home), the load is packed by
+ * load.c, and the choice that delivers the most urgent demand earliest per
+ * unit of capacity is committed.
+ *
+ * Every aircraft always holds a reserved way home (ground time, hours and
+ * the slots of any fuel stop), so whatever happens later it can end at its
+ * base by min(available_to, horizon end): every schedule built is valid.
+ *
+ * The same machinery resumes from part of a schedule (the improvement
+ * search keeps a prefix of each aircraft's sorties and rebuilds the rest).
+ */
+#ifndef SORTIE_DISPATCH_H
+#define SORTIE_DISPATCH_H
+
+#include "rng.h"
+#include "sched.h"
+
+typedef struct dispatch dispatch;
+
+/* How choices are made. The zero value is the deterministic greedy. */
+typedef struct {
+    rng *random;          /* NULL: no randomness */
+    double noise;         /* each candidate's cost times 1 + noise * U(-1, 1) */
+    const double *route_weight; /* per route (dispatch_route_count), cost multipliers; NULL: all 1 */
+    int greedy_key;       /* 0: next loaded take-off first; 1: aircraft free earliest first */
+} dispatch_knobs;
+
+/* A dispatcher for model m (buffers sized once), or NULL when out of memory. */
+dispatch *dispatch_new(const sortie_model *m);
+void dispatch_free(dispatch *d);
+
+/* Routes: distinct (from, to) pairs of requirements, in order of first appearance. */
+int dispatch_route_count(const dispatch *d);
+/* The route of requirement r. */
+int dispatch_route_of(const dispatch *d, int r);
+
+/*
+ * Builds a schedule. With `keep` (may be NULL), each tail t first keeps the
+ * sorties of `keep` whose loaded take-off is before cut[t] (all of them when
+ * cut is NULL), dropping later ones, then the rest is dispatched afresh.
+ * On SORTIE_OK *out is a new schedule (owned by the caller) that moves every
+ * requirement in full; SORTIE_EINFEASIBLE when some demand found no aircraft
+ * (*out then holds the partial schedule, and dispatch_left() says what is
+ * left); SORTIE_ENOMEM when out of memory (*out NULL).
+ */
+sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
+                           sched **out);
+
+/* After dispatch_run: true when requirement r still has demand left. */
+bool dispatch_left(const dispatch *d, int r);
+
+#endif

@@ -1,0 +1,200 @@
+/* improve: see improve.h. */
+#include "improve.h"
+
+#include "slot.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Per requirement the arrival of its last piece, into delivered[]. */
+static void improve_objective_with(const sched *s, minute_t *delivered, improve_obj *out)
+{
+    const sortie_model *m = s->m;
+    *out = (improve_obj){.closure = m->start};
+    for (int r = 0; r < m->n_reqs; r++)
+        delivered[r] = m->start;
+    for (int t = 0; t < m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *g = &s->tails[t].legs[i];
+            out->flight_min += (long)(g->arr - g->dep);
+            if (g->load < 0)
+                continue;
+            out->loaded_legs++;
+            const sched_load *l = &s->loads[g->load];
+            if (g->to != l->to)
+                continue; /* a fuel stop */
+            for (int p = 0; p < l->n_pieces; p++)
+                if (g->arr > delivered[l->pieces[p].req])
+                    delivered[l->pieces[p].req] = g->arr;
+            if (g->arr > out->closure)
+                out->closure = g->arr;
+        }
+    for (int r = 0; r < m->n_reqs; r++)
+        out->late += delivered[r] > m->reqs[r].due;
+}
+
+void improve_objective(const sched *s, improve_obj *out)
+{
+    minute_t *delivered = malloc(sizeof *delivered * (size_t)(s->m->n_reqs > 0 ? s->m->n_reqs : 1));
+    if (!delivered) {
+        /* Without memory, count nothing late: callers only compare schedules
+         * computed the same way, and improve_run never takes this path. */
+        *out = (improve_obj){.closure = sched_closure(s)};
+        return;
+    }
+    improve_objective_with(s, delivered, out);
+    free(delivered);
+}
+
+int improve_compare(const improve_obj *a, const improve_obj *b)
+{
+    if (a->late != b->late)
+        return a->late < b->late ? -1 : 1;
+    if (a->closure != b->closure)
+        return a->closure < b->closure ? -1 : 1;
+    if (a->loaded_legs != b->loaded_legs)
+        return a->loaded_legs < b->loaded_legs ? -1 : 1;
+    if (a->flight_min != b->flight_min)
+        return a->flight_min < b->flight_min ? -1 : 1;
+    return 0;
+}
+
+long improve_budget(const sortie_model *m, const sched *start)
+{
+    /* A step rebuilds part of the plan; its cost grows with the loads and
+     * the aircraft that compete for them. Aim at about a second on a small
+     * machine for the built-in example, less for bigger instances. */
+    double loads = start->n_loads > 0 ? start->n_loads : 1;
+    double work = loads * (m->n_tails > 0 ? m->n_tails : 1);
+    long n = (long)(4.0e6 / work);
+    if (n > 400)
+        n = 400;
+    if (n < 8)
+        n = 8;
+    return n;
+}
+
+/* The last delivery of each tail, into last[]. */
+static void tail_last_delivery(const sched *s, minute_t *last)
+{
+    for (int t = 0; t < s->m->n_tails; t++) {
+        last[t] = s->m->start;
+        for (int i = 0; i < s->tails[t].n_legs; i++)
+            if (s->tails[t].legs[i].load >= 0 && s->tails[t].legs[i].arr > last[t])
+                last[t] = s->tails[t].legs[i].arr;
+    }
+}
+
+/* The airfield with a MOG where most loaded take-offs happen in [from, to), or -1. */
+static int busy_airfield(const sched *s, minute_t from, minute_t to, int *count)
+{
+    const sortie_model *m = s->m;
+    for (int a = 0; a < m->n_airfields; a++)
+        count[a] = 0;
+    for (int t = 0; t < m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *g = &s->tails[t].legs[i];
+            if (g->dep >= from && g->dep < to && m->airfields[g->from].mog >= 0)
+                count[g->from]++;
+        }
+    int best = -1;
+    for (int a = 0; a < m->n_airfields; a++)
+        if (count[a] > 0 && (best < 0 || count[a] > count[best]))
+            best = a;
+    return best;
+}
+
+sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short)
+{
+    *cut_short = false;
+    int nt = m->n_tails;
+    size_t n_routes = (size_t)dispatch_route_count(d);
+    minute_t *cut = malloc(sizeof *cut * (size_t)(nt > 0 ? nt : 1));
+    minute_t *last = malloc(sizeof *last * (size_t)(nt > 0 ? nt : 1));
+    minute_t *delivered = malloc(sizeof *delivered * (size_t)(m->n_reqs > 0 ? m->n_reqs : 1));
+    double *weight = malloc(sizeof *weight * (n_routes > 0 ? n_routes : 1));
+    int *count = malloc(sizeof *count * (size_t)(m->n_airfields > 0 ? m->n_airfields : 1));
+    if (!cut || !last || !delivered || !weight || !count) {
+        free(cut), free(last), free(delivered), free(weight), free(count);
+        return SORTIE_ENOMEM;
+    }
+    rng random;
+    rng_seed(&random, o->seed);
+    improve_obj cur;
+    improve_objective_with(*best, delivered, &cur);
+    long budget = o->iterations > 0 ? o->iterations : improve_budget(m, *best);
+    sortie_status st = SORTIE_OK;
+    for (long it = 0; it < budget && cur.closure > o->bound; it++) {
+        if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
+            *cut_short = true;
+            break;
+        }
+        const sched *b = *best;
+        minute_t span = cur.closure - m->start;
+        if (span < 1)
+            span = 1;
+        double u = rng_unit(&random);
+        int mode = rng_below(&random, 10);
+        if (mode < 4) {
+            /* The end of the plan, for everyone. */
+            minute_t t = cur.closure - (minute_t)((double)span * (0.02 + 0.45 * u * u));
+            for (int k = 0; k < nt; k++)
+                cut[k] = t;
+        } else if (mode < 7) {
+            /* The aircraft that close the plan, and some others. */
+            tail_last_delivery(b, last);
+            minute_t t = cur.closure - (minute_t)((double)span * (0.05 + 0.5 * u));
+            minute_t near = cur.closure - span / 10;
+            for (int k = 0; k < nt; k++)
+                cut[k] = last[k] >= near || rng_unit(&random) < 0.3 ? t : SLOT_NEVER;
+        } else if (mode < 9) {
+            /* The busiest airfield late in the plan: everyone who takes off there. */
+            minute_t t = cur.closure - (minute_t)((double)span * (0.05 + 0.5 * u));
+            int a = busy_airfield(b, t, cur.closure, count);
+            for (int k = 0; k < nt; k++) {
+                cut[k] = SLOT_NEVER;
+                for (int i = 0; i < b->tails[k].n_legs && a >= 0; i++)
+                    if (b->tails[k].legs[i].from == a && b->tails[k].legs[i].dep >= t) {
+                        cut[k] = t;
+                        break;
+                    }
+            }
+            if (a < 0)
+                for (int k = 0; k < nt; k++)
+                    cut[k] = t;
+        } else {
+            /* Start again, differently. */
+            for (int k = 0; k < nt; k++)
+                cut[k] = m->start;
+        }
+        for (size_t r = 0; r < n_routes; r++)
+            weight[r] = 1.0 + 0.5 * (2.0 * rng_unit(&random) - 1.0) * rng_unit(&random);
+        static const double noises[] = {0.0, 0.1, 0.25, 0.5};
+        dispatch_knobs kn = {.random = &random, .noise = noises[rng_below(&random, 4)], .route_weight = weight,
+                             .greedy_key = rng_below(&random, 8) == 0};
+        sched *cand = NULL;
+        sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
+        if (r == SORTIE_ENOMEM) {
+            st = SORTIE_ENOMEM;
+            break;
+        }
+        if (r != SORTIE_OK) {
+            sched_free(cand);
+            continue;
+        }
+        improve_obj obj;
+        improve_objective_with(cand, delivered, &obj);
+        if (improve_compare(&obj, &cur) <= 0) {
+            bool better = improve_compare(&obj, &cur) < 0;
+            sched_free(*best);
+            *best = cand;
+            cur = obj;
+            if (better && o->improved)
+                o->improved(*best, o->improved_user);
+        } else {
+            sched_free(cand);
+        }
+    }
+    free(cut), free(last), free(delivered), free(weight), free(count);
+    return st;
+}

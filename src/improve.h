@@ -1,0 +1,53 @@
+/*
+ * improve: large neighbourhood search over dispatch schedules (DESIGN.md,
+ * "Improve"). Each step keeps a prefix of the best schedule (everything
+ * before a cut near the end of the plan, or everything but the late part of
+ * the aircraft that close it or that use the busiest airfield), rebuilds the
+ * rest with dispatch.c under randomised choices, and keeps the result when
+ * the objective (late requirements, then closure, then loaded legs, then
+ * flight minutes) is no worse.
+ *
+ * Determinism: the result depends only on the model, the seed and the
+ * iteration budget. The budget is fixed from the instance's size; the wall
+ * clock only cuts the search short (reported as such), it never decides
+ * what is chosen.
+ */
+#ifndef SORTIE_IMPROVE_H
+#define SORTIE_IMPROVE_H
+
+#include "dispatch.h"
+
+typedef struct {
+    uint64_t seed;
+    long iterations;            /* budget; improve_budget() when <= 0 */
+    double deadline_s;          /* wall-clock cap, seconds on the caller's clock; <= 0: none */
+    double (*clock)(void *user);/* the caller's clock in seconds; NULL: no cap */
+    void *clock_user;
+    minute_t bound;             /* stop at once when closure reaches it */
+    void (*improved)(const sched *best, void *user); /* may be NULL */
+    void *improved_user;
+} improve_opts;
+
+/* The iteration budget for model m: more for small instances, fewer for large. */
+long improve_budget(const sortie_model *m, const sched *start);
+
+/* The objective, most important first; smaller is better. */
+typedef struct {
+    int late;
+    minute_t closure;
+    int loaded_legs;
+    long flight_min;
+} improve_obj;
+
+void improve_objective(const sched *s, improve_obj *out);
+/* <0 when a is better than b, 0 equal, >0 worse. */
+int improve_compare(const improve_obj *a, const improve_obj *b);
+
+/*
+ * Improves *best in place (replacing it by a better schedule, the old one
+ * freed). *cut_short tells whether the clock stopped the search before its
+ * budget. SORTIE_ENOMEM leaves *best a valid schedule.
+ */
+sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short);
+
+#endif
