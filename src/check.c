@@ -25,6 +25,8 @@
 
 /* Weights and areas are sums of decimal figures. */
 #define KG_EPS 1e-6
+/* Leg lengths against ranges: decimal ranges such as 2500.0 km. */
+#define KM_EPS 1e-9
 #define AREA_EPS 1e-6
 /* A stated load weight may be rounded to the kilogram. */
 #define WEIGHT_STATED_EPS 0.5
@@ -423,10 +425,10 @@ static void check_legs(checker *c, size_t a)
             if (forward && leg->arr - leg->dep < least)
                 leg_violation(c, a, i, 3, "lasts %lld min; %s needs at least %d for %.0f km",
                               (long long)(leg->arr - leg->dep), t->id, least, km);
-            if (leg->load && km > t->range_km + KG_EPS)
+            if (leg->load && km > t->range_km + KM_EPS)
                 leg_violation(c, a, i, 3, "a loaded leg of %.0f km, beyond %s's range of %.0f km", km, t->id,
                               t->range_km);
-            else if (!leg->load && km > t->ferry_range_km + KG_EPS)
+            else if (!leg->load && km > t->ferry_range_km + KM_EPS)
                 leg_violation(c, a, i, 3, "an empty leg of %.0f km, beyond %s's ferry range of %.0f km", km, t->id,
                               t->ferry_range_km);
         }
