@@ -33,6 +33,34 @@ set_tests_properties(report_unknown_html PROPERTIES WORKING_DIRECTORY ${CMAKE_SO
                      FIXTURES_SETUP report_unknown)
 sortie_browser_test(report_unknown_browser ${SORTIE_REPORT_DIR}/unknown.html report_unknown)
 
+# The built-in 2022 example, planned by sortie: the plan passes the checker,
+# and both its reports (plan --html, and report from the written plan) pass.
+add_test(NAME report_example_plan
+         COMMAND sortie plan examples/csto-kazakhstan-2022.json -q -o ${SORTIE_REPORT_DIR}/example-plan.json
+                 --html ${SORTIE_REPORT_DIR}/example-plan.html)
+set_tests_properties(report_example_plan PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+                     FIXTURES_SETUP report_example_plan)
+add_test(NAME report_example_check
+         COMMAND sortie check examples/csto-kazakhstan-2022.json ${SORTIE_REPORT_DIR}/example-plan.json)
+set_tests_properties(report_example_check PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+                     FIXTURES_REQUIRED report_example_plan)
+add_test(NAME report_example_html
+         COMMAND sortie report examples/csto-kazakhstan-2022.json ${SORTIE_REPORT_DIR}/example-plan.json
+                 -o ${SORTIE_REPORT_DIR}/example.html)
+set_tests_properties(report_example_html PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
+                     FIXTURES_REQUIRED report_example_plan FIXTURES_SETUP report_example)
+sortie_browser_test(report_example_browser ${SORTIE_REPORT_DIR}/example.html report_example)
+sortie_browser_test(report_example_plan_browser ${SORTIE_REPORT_DIR}/example-plan.html report_example_plan)
+
+# An M-scale plan (sortie gen --scale M): the report stays under 3 MB and is
+# drawn within 2 s (the browser test's defaults).
+add_test(NAME report_m_plan
+         COMMAND sh -c "\"$0\" gen --scale M --seed 1 -o \"$1/m.json\" && \"$0\" plan \"$1/m.json\" -q --time-limit 1 -o \"$1/m-plan.json\" --html \"$1/m.html\" && \"$0\" check \"$1/m.json\" \"$1/m-plan.json\""
+                 $<TARGET_FILE:sortie> ${SORTIE_REPORT_DIR})
+set_tests_properties(report_m_plan PROPERTIES FIXTURES_SETUP report_m)
+sortie_browser_test(report_m_browser ${SORTIE_REPORT_DIR}/m.html report_m)
+set_tests_properties(report_m_browser PROPERTIES RUN_SERIAL TRUE) # its time limit means something only on a quiet machine
+
 # The command line: a usage error exits 2 with a message; help goes to stdout.
 add_test(NAME report_cli_usage
          COMMAND sh -c "\"$0\" report tests/browser/fixture-scenario.json 2>\"$1\"; s=$?; test $s -eq 2 && grep -q '^sortie: report: needs a plan' \"$1\""

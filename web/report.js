@@ -258,7 +258,7 @@
       .attr("fill", ([, i]) => (traffic[i].outPax + traffic[i].outKg > 0 ? "#c0392b" : traffic[i].inPax + traffic[i].inKg > 0 ? "#1f5fa8" : "#fff"))
       .attr("stroke", "#1d2329").attr("stroke-width", 1.2);
     // Labels: right of the dot, else left, above or below, whichever overlaps no label placed yet.
-    const boxes = [];
+    const boxes = placed.map(([a]) => { const [px, py] = proj([a.lon, a.lat]); return [px - 5, py - 5, px + 5, py + 5]; });
     const spot = new Map();
     for (const [a, i] of placed.filter(([, i]) => busy.has(i)).sort((p, q) => traffic[q[1]].dep + traffic[q[1]].arr - traffic[p[1]].dep - traffic[p[1]].arr)) {
       const [px, py] = proj([a.lon, a.lat]), w = 7.2 * a.id.length + 4, h = 13;
