@@ -230,6 +230,14 @@ test("screenshots", { skip: !opt.shots }, async () => {
   await page.addStyleTag({ content: ".top { position: static !important; }" });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(opt.shots, "report-top.png") });
-  for (const p of PARTS) await page.locator(`[data-part="${p}"]`).screenshot({ path: join(opt.shots, `report-${p}.png`) });
+  for (const p of PARTS) {
+    // Long parts (manifests of many loads) are cut to their first screenful.
+    const box = await page.$eval(`[data-part="${p}"]`, (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+    });
+    if (box.height <= 1400) await page.locator(`[data-part="${p}"]`).screenshot({ path: join(opt.shots, `report-${p}.png`) });
+    else await page.screenshot({ path: join(opt.shots, `report-${p}.png`), fullPage: true, clip: { ...box, height: 1200 } });
+  }
   assert.ok(existsSync(join(opt.shots, "report-map.png")));
 });
