@@ -23,6 +23,8 @@ add_test(NAME report_fixture_html
 set_tests_properties(report_fixture_html PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
                      FIXTURES_SETUP report_fixture)
 sortie_browser_test(report_fixture_browser ${SORTIE_REPORT_DIR}/fixture.html report_fixture)
+add_test(NAME report_fixture_check COMMAND sortie check tests/browser/fixture-scenario.json tests/browser/fixture-plan.json)
+set_tests_properties(report_fixture_check PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 
 # A plan naming an airfield, a type, requirements, a load and a cargo line
 # that the scenario lacks: still a report (with a warning), drawn as far as it can be.
