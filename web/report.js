@@ -35,7 +35,7 @@
 
   // ------------------------------------------------------------- the data
   const AF = D.airfields, REQ = D.requirements, LOADS = D.loads, AC = D.aircraft;
-  const TYPES = D.types, OPS = D.operators || [];
+  const TYPES = D.types;
   const S = D.summary || {};
   const afName = (i) => (AF[i] ? AF[i].id : "?");
   const reqId = (i) => (REQ[i] ? REQ[i].id : "?");
@@ -181,9 +181,11 @@
   // ---- map
   const rad = Math.PI / 180;
   function mapProjection(pts, W, H) {
-    const cx = Math.atan2(d3.mean(pts, (p) => Math.sin(p[0] * rad)), d3.mean(pts, (p) => Math.cos(p[0] * rad))) / rad;
-    const rel = pts.map((p) => ((p[0] - cx + 540) % 360) - 180);
+    // Longitudes relative to their circular mean, so that a set across the antimeridian stays whole.
+    const mean = Math.atan2(d3.mean(pts, (p) => Math.sin(p[0] * rad)), d3.mean(pts, (p) => Math.cos(p[0] * rad))) / rad;
+    const rel = pts.map((p) => ((p[0] - mean + 540) % 360) - 180);
     const spanLon = (d3.max(rel) - d3.min(rel)) || 0;
+    const cx = mean + (d3.max(rel) + d3.min(rel)) / 2;
     const [la0, la1] = d3.extent(pts, (p) => p[1]);
     const cy = (la0 + la1) / 2;
     let proj;
@@ -201,7 +203,6 @@
     return proj;
   }
 
-  let mapState = null;
   function renderMap() {
     const W = 1000, H = 600;
     const host = $("map-chart");
@@ -293,7 +294,6 @@
       lg.append("text").attr("x", 50).attr("y", 42 + k * 16).text(s);
     });
     host.replaceChildren(svg.node());
-    mapState = { n: placed.length };
   }
 
   // ---- closure curve
@@ -529,15 +529,15 @@
       for (const [s, e] of per[i]) { evs.push([s, 1]); evs.push([e, -1]); }
       evs.sort((p, q) => p[0] - q[0] || p[1] - q[1]); // take-offs first: [landing, take-off)
       const steps = [[tLo, 0]];
-      let n = 0, peak = 0, peakT = null;
+      let n = 0, peak = 0;
       for (const [t, d] of evs) {
         n += d;
         const last = steps[steps.length - 1];
         if (last[0] === t) last[1] = n; else steps.push([t, n]);
-        if (n > peak) { peak = n; peakT = t; }
+        if (n > peak) peak = n;
       }
       const mog = AF[i].mog;
-      fields.push({ i, steps, peak, peakT, mog, util: mog === null || mog === undefined ? -1 : mog === 0 ? (peak > 0 ? 99 : 0) : peak / mog });
+      fields.push({ i, steps, peak, mog, util: mog === null || mog === undefined ? -1 : mog === 0 ? (peak > 0 ? 99 : 0) : peak / mog });
     }
     fields.sort((a, b) => b.util - a.util || b.peak - a.peak);
     const x = d3.scaleUtc().domain(view).range([labelW, W - r]);
@@ -687,7 +687,6 @@
   window.sortieReport = {
     renderMs: performance.now() - t0ms,
     readyMs: null, // after the first frame is painted
-    get map() { return mapState; },
     get gantt() { return gantt; },
     firstLoadedLegBox: () => (gantt ? gantt.firstLoadedLegBox() : null),
   };
