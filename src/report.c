@@ -33,6 +33,12 @@ typedef struct {
     size_t index;
 } id_entry;
 
+/* Where a plan load flies: its aircraft (-1: none), first take-off, last landing. */
+typedef struct {
+    json_int_t aircraft;
+    minute_t dep, arr;
+} load_trip;
+
 typedef struct {
     const sortie_model *m;
     const sortie_plan *p;
@@ -348,7 +354,7 @@ static double item_kg(const ctx *c, const char *req, const char *name)
     return NAN;
 }
 
-static json_t *aircraft_part(ctx *c, json_int_t *load_ac, minute_t *load_dep, minute_t *load_arr)
+static json_t *aircraft_part(ctx *c, load_trip *trips)
 {
     json_t *arr = json_array();
     if (!arr)
@@ -378,13 +384,11 @@ static json_t *aircraft_part(ctx *c, json_int_t *load_ac, minute_t *load_dep, mi
             const plan_leg *g = &pa->legs[k];
             json_int_t li = load_ref(c, g->load);
             if (li >= 0) {
-                if (load_ac[li] < 0) {
-                    load_ac[li] = (json_int_t)i;
-                    load_dep[li] = g->dep;
-                    load_arr[li] = g->arr;
-                } else if (load_ac[li] == (json_int_t)i && g->arr > load_arr[li]) {
-                    load_arr[li] = g->arr; /* a fuel stop: the load arrives on the last leg */
-                }
+                load_trip *t = &trips[li];
+                if (t->aircraft < 0)
+                    *t = (load_trip){(json_int_t)i, g->dep, g->arr};
+                else if (t->aircraft == (json_int_t)i && g->arr > t->arr)
+                    t->arr = g->arr; /* a fuel stop: the load arrives on the last leg */
             }
             json_t *leg = json_array();
             if (!leg) {
@@ -404,7 +408,7 @@ static json_t *aircraft_part(ctx *c, json_int_t *load_ac, minute_t *load_dep, mi
     return arr;
 }
 
-static json_t *loads_part(ctx *c, const json_int_t *load_ac, const minute_t *load_dep, const minute_t *load_arr)
+static json_t *loads_part(ctx *c, const load_trip *trips)
 {
     json_t *arr = json_array();
     if (!arr)
@@ -440,9 +444,9 @@ static json_t *loads_part(ctx *c, const json_int_t *load_ac, const minute_t *loa
         }
         set(c, l, "pax", pax);
         set(c, l, "items", items);
-        set(c, l, "aircraft", json_integer(load_ac[i]));
-        set(c, l, "dep", load_ac[i] >= 0 ? rel_time(c, load_dep[i]) : json_null());
-        set(c, l, "arr", load_ac[i] >= 0 ? rel_time(c, load_arr[i]) : json_null());
+        set(c, l, "aircraft", json_integer(trips[i].aircraft));
+        set(c, l, "dep", trips[i].aircraft >= 0 ? rel_time(c, trips[i].dep) : json_null());
+        set(c, l, "arr", trips[i].aircraft >= 0 ? rel_time(c, trips[i].arr) : json_null());
         push(c, arr, l);
     }
     return arr;
@@ -460,20 +464,17 @@ static json_t *operators_part(ctx *c)
 static json_t *report_data(ctx *c)
 {
     size_t n_loads = c->p->n_loads;
-    json_int_t *load_ac = malloc((n_loads ? n_loads : 1) * sizeof *load_ac);
-    minute_t *load_dep = calloc(n_loads ? n_loads : 1, sizeof *load_dep);
-    minute_t *load_arr = calloc(n_loads ? n_loads : 1, sizeof *load_arr);
+    load_trip *trips = malloc((n_loads ? n_loads : 1) * sizeof *trips);
     c->load_ids = malloc((n_loads ? n_loads : 1) * sizeof *c->load_ids);
     json_t *root = json_object();
     c->airfields = json_array();
     c->types = json_array();
     c->requirements = json_array();
-    if (!load_ac || !load_dep || !load_arr || !c->load_ids || !root || !c->airfields || !c->types ||
-        !c->requirements)
+    if (!trips || !c->load_ids || !root || !c->airfields || !c->types || !c->requirements)
         c->failed = true;
     if (!c->failed) {
         for (size_t i = 0; i < n_loads; i++) {
-            load_ac[i] = -1;
+            trips[i] = (load_trip){-1, 0, 0};
             c->load_ids[i] = (id_entry){c->p->loads[i].id ? c->p->loads[i].id : "", i};
         }
         qsort(c->load_ids, n_loads, sizeof *c->load_ids, cmp_id);
@@ -487,16 +488,14 @@ static json_t *report_data(ctx *c)
         set(c, root, "summary", summary_part(c));
         set(c, root, "operators", operators_part(c));
         /* Aircraft before loads: they find where each load flies. */
-        set(c, root, "aircraft", aircraft_part(c, load_ac, load_dep, load_arr));
-        set(c, root, "loads", loads_part(c, load_ac, load_dep, load_arr));
+        set(c, root, "aircraft", aircraft_part(c, trips));
+        set(c, root, "loads", loads_part(c, trips));
         fill_deliveries(c);
         set(c, root, "airfields", json_incref(c->airfields));
         set(c, root, "types", json_incref(c->types));
         set(c, root, "requirements", json_incref(c->requirements));
     }
-    free(load_ac);
-    free(load_dep);
-    free(load_arr);
+    free(trips);
     free(c->load_ids);
     c->load_ids = NULL;
     json_decref(c->airfields);
