@@ -282,7 +282,7 @@ static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool
                 found = true;
                 break;
             }
-            minute_t nf = slot_table_next_free(&d->slots, c, f, s);
+            minute_t nf = slot_table_find_gap(&d->slots, c, f, s, e - a1);
             if (nf >= SLOT_NEVER)
                 break;
             t = dep + (nf - a1);
@@ -345,7 +345,8 @@ static int dest_check(const dispatch *d, int f, int D, minute_t a, hop *ret, min
         return -1;
     minute_t s = slot_table_first_full(&d->slots, D, f, a, ret->dep);
     if (s < SLOT_NEVER) {
-        *bump = slot_table_next_free(&d->slots, D, f, s);
+        /* Land in the next gap as long as this stay. */
+        *bump = slot_table_find_gap(&d->slots, D, f, s, ret->dep - a);
         return *bump < SLOT_NEVER ? 1 : -1;
     }
     *hold = ret->dep;
@@ -368,17 +369,19 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
     int g = type_of(d, f)->ground_min;
     int O = d->route_from[route], D = d->route_to[route];
     minute_t limit = fl->available_to;
-    /* The aircraft must take off from where it stands before that fills up. */
-    minute_t s_at = slot_table_first_full(&d->slots, s->at, f, s->landed, SLOT_NEVER);
     hop pos0 = {.n = 0};
     minute_t T;
     if (s->at != O) {
-        if (!hop_plan(d, f, s->at, O, s->free, false, limit, &pos0) || pos0.dep > s_at)
+        /* It must take off from where it stands before that fills up. */
+        if (!hop_plan(d, f, s->at, O, s->free, false, limit, &pos0) ||
+            slot_table_first_full(&d->slots, s->at, f, s->landed, pos0.dep) < SLOT_NEVER)
             return false;
         T = max_t(slot_next_open(m, O, pos0.arr + g), t_ready);
     } else {
         T = max_t(s->free, t_ready);
     }
+    minute_t last_land = -SLOT_NEVER;
+    int stuck = 0;
     for (int iter = 0; iter < MAX_BUMPS && T <= limit; iter++) {
         hop fly;
         if (!hop_plan(d, f, O, D, T, true, limit, &fly))
@@ -387,27 +390,49 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
         hop pos = pos0;
         minute_t land;
         if (s->at == O) {
-            if (T > s_at)
+            if (slot_table_first_full(&d->slots, O, f, s->landed, T) < SLOT_NEVER)
                 return false; /* cannot wait here that long */
             land = s->landed;
         } else {
             /* Land as late as the take-off allows: wait where it stands, not on a MOG spot. */
+            minute_t hi_land = T - g;
+            minute_t s_at = slot_table_first_full(&d->slots, s->at, f, s->landed, hi_land + 1);
             if (pos0.n == 1) {
                 int leg = model_leg_min(m, fl->type, s->at, O);
-                minute_t hi = T - g - leg;
+                minute_t hi = hi_land - leg;
                 if (hi > s_at)
                     hi = s_at;
                 minute_t dd = slot_prev_pair(m, s->at, hi, leg, O);
                 if (dd > pos0.dep)
                     pos = (hop){.n = 1, .from = s->at, .to = O, .via = -1, .dep = dd, .arr = dd + leg};
+            } else if (pos0.arr < hi_land) {
+                /* With a fuel stop: shift the earliest flight later while it still lands in time. */
+                minute_t shift = hi_land - pos0.arr;
+                for (int k = 0; k < 4 && shift > 0; k++) {
+                    hop h;
+                    if (!hop_plan(d, f, s->at, O, pos0.dep + shift, false, limit, &h))
+                        break;
+                    if (h.arr <= hi_land && h.dep <= s_at) {
+                        pos = h;
+                        break;
+                    }
+                    shift -= h.arr > hi_land ? h.arr - hi_land : h.dep - s_at;
+                }
             }
             land = pos.arr;
             minute_t full = slot_table_first_full(&d->slots, O, f, land, T);
             if (full < SLOT_NEVER) {
-                minute_t nf = slot_table_next_free(&d->slots, O, f, full);
-                if (nf >= SLOT_NEVER)
+                /* Land in the next gap long enough for the ground time. */
+                minute_t gap = slot_table_find_gap(&d->slots, O, f, full, g);
+                if (gap >= SLOT_NEVER)
                     return false;
-                T = max_t(T + 1, slot_next_open(m, O, nf + g));
+                /* When the landing cannot move (the aircraft must leave where
+                 * it stands, or hours pin it), later take-offs do not help
+                 * for long: give up after a few tries. */
+                if (land <= last_land && ++stuck > 3)
+                    return false;
+                last_land = land;
+                T = max_t(T + 1, slot_next_open(m, O, gap + g));
                 continue;
             }
         }
@@ -679,7 +704,7 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     d->n_heap = 0;
     for (int k = 0; k < m->n_tails; k++)
         heap_push(d, d->ts[k].free, k);
-    bool lazy = !knobs || knobs->greedy_key == 0;
+    bool lazy = knobs && knobs->greedy_key == 1;
     while (d->n_heap > 0) {
         heap_item it = heap_pop(d);
         int k = it.tail;

@@ -1,7 +1,7 @@
 /*
  * dispatch: the constructive planner (DESIGN.md, "Dispatch"). Event-driven
- * list scheduling over the airfield timelines of slot.c: the aircraft whose
- * next loaded take-off would come first is served next; for each route it
+ * list scheduling over the airfield timelines of slot.c: the aircraft free
+ * earliest is served next; for each route it
  * may carry, the whole sortie is timed (positioning from where it stands,
  * with a fuel stop if out of ferry range; the origin's ground slot, landing
  * as late as possible so that it waits at the previous airfield or its base
@@ -30,7 +30,7 @@ typedef struct {
     rng *random;          /* NULL: no randomness */
     double noise;         /* each candidate's cost times 1 + noise * U(-1, 1) */
     const double *route_weight; /* per route (dispatch_route_count), cost multipliers; NULL: all 1 */
-    int greedy_key;       /* 0: next loaded take-off first; 1: aircraft free earliest first */
+    int greedy_key;       /* 0: aircraft free earliest first; 1: next loaded take-off first */
 } dispatch_knobs;
 
 /* A dispatcher for model m (buffers sized once), or NULL when out of memory. */

@@ -181,6 +181,23 @@ minute_t slot_line_next_free(const slot_line *l, minute_t s, int limit)
     return SLOT_NEVER; /* unreachable while every interval is closed */
 }
 
+minute_t slot_line_find_gap(const slot_line *l, minute_t from, minute_t len, int limit)
+{
+    if (limit <= 0)
+        return SLOT_NEVER;
+    int i = find(l, from);
+    minute_t run = (i >= 0 ? l->c[i] : 0) < limit ? from : SLOT_NEVER; /* start of the free run */
+    for (int k = i + 1; k < l->n; k++) {
+        if (run < SLOT_NEVER && l->t[k] - run >= len)
+            return run;
+        if (l->c[k] >= limit)
+            run = SLOT_NEVER;
+        else if (run >= SLOT_NEVER)
+            run = l->t[k];
+    }
+    return run; /* free from the last change point on (SLOT_NEVER only if the line never empties) */
+}
+
 /* --------------------------------------------------------------- airfields */
 
 bool slot_table_init(slot_table *st, const sortie_model *m)
@@ -225,4 +242,11 @@ minute_t slot_table_next_free(const slot_table *st, int a, int f, minute_t s)
     if (!slot_counts(st->m, a, f))
         return s;
     return slot_line_next_free(&st->lines[a], s, st->m->airfields[a].mog);
+}
+
+minute_t slot_table_find_gap(const slot_table *st, int a, int f, minute_t from, minute_t len)
+{
+    if (!slot_counts(st->m, a, f))
+        return from;
+    return slot_line_find_gap(&st->lines[a], from, len, st->m->airfields[a].mog);
 }

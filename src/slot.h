@@ -60,6 +60,10 @@ minute_t slot_line_first_full(const slot_line *l, minute_t a, minute_t b, int li
  * limit <= 0 (there is never room). */
 minute_t slot_line_next_free(const slot_line *l, minute_t s, int limit);
 
+/* The earliest t >= from such that fewer than `limit` stand throughout
+ * [t, t + len); SLOT_NEVER when limit <= 0. */
+minute_t slot_line_find_gap(const slot_line *l, minute_t from, minute_t len, int limit);
+
 /* --------------------------------------------------------------- airfields */
 
 /* One timeline per airfield with a MOG. */
@@ -89,5 +93,8 @@ bool slot_table_add(slot_table *st, int a, int f, minute_t from, minute_t to, in
 minute_t slot_table_first_full(const slot_table *st, int a, int f, minute_t from, minute_t to);
 /* The first minute >= s at which one more aircraft of fleet f fits at a. */
 minute_t slot_table_next_free(const slot_table *st, int a, int f, minute_t s);
+/* The earliest t >= from at which one more aircraft of fleet f fits at a
+ * throughout [t, t + len). */
+minute_t slot_table_find_gap(const slot_table *st, int a, int f, minute_t from, minute_t len);
 
 #endif
