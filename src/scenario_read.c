@@ -13,7 +13,6 @@
 #include "jsonutil.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,27 +94,23 @@ static void index_sort(id_index *ix) { qsort(ix->refs, ix->n, sizeof *ix->refs, 
 
 static int compare_key(const void *key, const void *ref) { return strcmp(key, ((const id_ref *)ref)->id); }
 
-/* The first list position holding id, or SIZE_MAX. */
-static size_t index_find(const id_index *ix, const char *id)
+static bool index_has(const id_index *ix, const char *id)
 {
-    const id_ref *hit = ix->n ? bsearch(id, ix->refs, ix->n, sizeof *ix->refs, compare_key) : NULL;
-    if (!hit)
-        return SIZE_MAX;
-    while (hit > ix->refs && strcmp(hit[-1].id, id) == 0)
-        hit--;
-    return hit->at;
+    return ix->n && bsearch(id, ix->refs, ix->n, sizeof *ix->refs, compare_key) != NULL;
 }
 
-/* Reports each repeated id at its later places: "list[i].field: 'X' is also list[j]'s". */
+/* Reports every repeated id of a sorted index at its later places, naming
+ * the first: "list[i].field: 'X' is already the field of list[j]; ...".
+ * One pass: the start of each run of equal ids is carried along. */
 static void index_report_duplicates(ju_ctx *c, const id_index *ix, const char *list, const char *field,
                                     const char *what)
 {
+    size_t first = 0;
     for (size_t k = 1; k < ix->n; k++) {
-        size_t first = k - 1;
-        while (first > 0 && strcmp(ix->refs[first - 1].id, ix->refs[k].id) == 0)
-            first--;
-        if (strcmp(ix->refs[first].id, ix->refs[k].id) != 0)
+        if (strcmp(ix->refs[k - 1].id, ix->refs[k].id) != 0) {
+            first = k;
             continue;
+        }
         char path[JU_PATH_MAX], where[JU_PATH_MAX], shown[128];
         ju_path_index(where, sizeof where, list, ix->refs[k].at);
         ju_path_key(path, sizeof path, where, field);
@@ -241,7 +236,8 @@ static void read_type(reader *r, const json_t *v, const char *path, scn_type *t)
     if (range_ok && ferry_ok && t->ferry_range_km < t->range_km) {
         char where[JU_PATH_MAX];
         ju_path_key(where, sizeof where, path, "ferry_range_km");
-        ju_error(c, where, "%g km is less than range_km (%g km); an empty aircraft flies at least as far as a loaded one",
+        ju_error(c, where,
+                 "%g km is less than range_km (%g km); an empty aircraft flies at least as far as a loaded one",
                  t->ferry_range_km, t->range_km);
     }
 }
@@ -283,8 +279,8 @@ static void read_fleet(reader *r, const json_t *v, const char *path, scn_fleet *
         show_time(to, a), show_time(from, b);
         ju_path_key(where, sizeof where, path, has_to == JU_FOUND ? "available_to" : "available_from");
         if (has_to == JU_FOUND)
-            ju_error(c, where, "%s is not after available_from (%s%s)", a, has_from == JU_FOUND ? "" : "default: start, ",
-                     b);
+            ju_error(c, where, "%s is not after available_from (%s%s)", a,
+                     has_from == JU_FOUND ? "" : "default: start, ", b);
         else
             ju_error(c, where, "%s is not before available_to (default: the horizon's end, %s)", b, a);
     }
@@ -328,12 +324,12 @@ static void report_repeats(ju_ctx *c, char *const *texts, size_t n, const char *
     for (size_t i = 0; i < n; i++)
         index_add(&ix, texts[i], i);
     index_sort(&ix);
+    size_t first = 0;
     for (size_t k = 1; k < ix.n; k++) {
-        if (strcmp(ix.refs[k - 1].id, ix.refs[k].id) != 0)
+        if (strcmp(ix.refs[k - 1].id, ix.refs[k].id) != 0) {
+            first = k;
             continue;
-        size_t first = k - 1;
-        while (first > 0 && strcmp(ix.refs[first - 1].id, ix.refs[k].id) == 0)
-            first--;
+        }
         char where[JU_PATH_MAX], shown[128];
         ju_path_index(where, sizeof where, path, ix.refs[k].at);
         ju_quote(ix.refs[k].id, shown, sizeof shown);
@@ -507,7 +503,7 @@ static const char *suggest_from_index(const ju_ctx *c, const id_index *ix, const
 static void resolve_airfield(ju_ctx *c, const id_index *airfields, bool all_known, const char *path,
                              const char *key, const char *id)
 {
-    if (!all_known || !id || index_find(airfields, id) != SIZE_MAX)
+    if (!all_known || !id || index_has(airfields, id))
         return;
     char where[JU_PATH_MAX];
     ju_path_key(where, sizeof where, path, key);
@@ -524,7 +520,7 @@ static void resolve_fleets(ju_ctx *c, sortie_scenario *s, const id_index *airfie
         ju_path_index(path, sizeof path, "fleets", i);
         resolve_airfield(c, airfields, airfields_known, path, "base", f->base);
         total += (size_t)f->count;
-        if (!types_known || !f->type || index_find(types, f->type) != SIZE_MAX || catalog_find(f->type))
+        if (!types_known || !f->type || index_has(types, f->type) || catalog_find(f->type))
             continue;
         const char *guess = suggest_from_index(c, types, f->type);
         if (!guess && ju_room(c)) {
@@ -573,7 +569,7 @@ static void resolve_requirements(ju_ctx *c, sortie_scenario *s, const id_index *
         resolve_airfield(c, airfields, airfields_known, path, "to", q->to);
         for (size_t k = 0; operators_known && k < q->n_carriers; k++) {
             const char *op = q->carriers[k];
-            if (!op || index_find(operators, op) != SIZE_MAX)
+            if (!op || index_has(operators, op))
                 continue;
             char field[JU_PATH_MAX], where[JU_PATH_MAX], list[256], shown[128], hint[160] = "";
             ju_path_key(field, sizeof field, path, "carriers");
