@@ -8,7 +8,8 @@
 //
 // Environment: SORTIE_REPORT (the file), SORTIE_SCREENSHOTS (a folder for
 // PNGs of the page and each part), SORTIE_CHROMIUM (default /usr/bin/chromium),
-// SORTIE_MAX_MS (render budget, default 2000), SORTIE_MAX_BYTES (default 3 MB).
+// SORTIE_MAX_MS (a render budget to enforce; none by default: speed is measured
+// by bench/report.sh, never asserted in the test suite), SORTIE_MAX_BYTES (default 3 MB).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -25,7 +26,7 @@ function options() {
   const o = {
     report: process.env.SORTIE_REPORT || null,
     shots: process.env.SORTIE_SCREENSHOTS || null,
-    maxMs: Number(process.env.SORTIE_MAX_MS || 2000),
+    maxMs: process.env.SORTIE_MAX_MS ? Number(process.env.SORTIE_MAX_MS) : null,
     maxBytes: Number(process.env.SORTIE_MAX_BYTES || 3 * 1024 * 1024),
     chromium: process.env.SORTIE_CHROMIUM || "/usr/bin/chromium",
   };
@@ -97,12 +98,13 @@ test("the page loads with no console error and no failed or foreign request", ()
   assert.deepEqual(foreign, []);
 });
 
-test(`the page is drawn within ${opt.maxMs} ms`, async () => {
+test("the page reports its drawing time" + (opt.maxMs ? ` within ${opt.maxMs} ms` : ""), async () => {
   const ms = await page.evaluate(() => performance.now());
   const render = await page.evaluate(() => window.sortieReport.renderMs);
   const ready = await page.evaluate(() => window.sortieReport.readyMs);
   process.stderr.write(`# ${file}: drawn in ${render.toFixed(0)} ms, ready ${ready.toFixed(0)} ms after navigation (goto+wait ${loadMs} ms, now ${ms.toFixed(0)})\n`);
-  assert.ok(ready < opt.maxMs, `ready after ${ready} ms`);
+  assert.ok(Number.isFinite(ready) && ready > 0, `readyMs is ${ready}`);
+  if (opt.maxMs) assert.ok(ready < opt.maxMs, `ready after ${ready} ms`);
 });
 
 test("all six parts are present and drawn", async () => {
