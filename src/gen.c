@@ -267,6 +267,7 @@ typedef struct {
     gen_req *reqs;
     int n_reqs, cap_reqs;
     bool small;              /* XS: homes unlimited, a single tight origin */
+    int n_theatres;
 } gen_state;
 
 static int af_index(gen_state *g, const airport *ap)
@@ -520,22 +521,35 @@ static gen_req *new_req(gen_state *g)
     return r;
 }
 
+/* Cargo payload tonnes (airliners left out) flown by operator `id`. */
+static double cargo_tonnes(const gen_state *g, const char *id)
+{
+    double t = 0;
+    for (int i = 0; i < g->n_fleets; i++)
+        if ((!id || strcmp(g->fleets[i].op, id) == 0) && !is_airliner(g->fleets[i].type))
+            t += g->fleets[i].count * g->fleets[i].type->payload_kg / 1000.0;
+    return t;
+}
+
+/* Carrier rules: most units fly with their own nation, some with an ally
+ * too, a few with anyone. A nation whose own cargo fleet is a small part of
+ * the whole never carries its units alone, as coalitions plan it. */
 static void choose_carriers(gen_state *g, gen_req *r, const op_def *op)
 {
     double x = rng_unit(&g->rng);
     r->n_carriers = 0;
     bool own = op_has_fleet(g, op->id);
     bool ally = op->ally && op_has_fleet(g, op->ally);
-    if (x < 0.6) {
-        if (own)
-            r->carriers[r->n_carriers++] = op->id;
-        else if (ally)
-            r->carriers[r->n_carriers++] = op->ally;
+    bool alone = own && cargo_tonnes(g, op->id) >= 0.15 * cargo_tonnes(g, NULL) / g->n_theatres;
+    if (x < 0.6 && alone) {
+        r->carriers[r->n_carriers++] = op->id;
     } else if (x < 0.85) {
         if (own)
             r->carriers[r->n_carriers++] = op->id;
         if (ally)
             r->carriers[r->n_carriers++] = op->ally;
+        if (!ally && !alone)
+            r->n_carriers = 0;
     }
 }
 
@@ -552,13 +566,15 @@ static const gen_fleet *pick_lead(gen_state *g, const gen_req *r, bool vehicles)
     return n ? &g->fleets[cand[rng_int(&g->rng, 0, n - 1)]] : NULL;
 }
 
+static int pick_origin(gen_state *g, int th);
+
 /* Picks the unit's origin, destination and carriers; returns its lead fleet,
  * retrying other routes and finally any carrier. NULL when nothing serves it. */
 static const gen_fleet *route_unit(gen_state *g, gen_req *r, const gen_op *op, bool vehicles)
 {
     int th = op->theatre;
     for (int attempt = 0; attempt < 24; attempt++) {
-        r->from = g->origins[th][rng_int(&g->rng, 0, g->n_origins[th] - 1)];
+        r->from = pick_origin(g, th);
         r->to = op->homes[rng_int(&g->rng, 0, op->n_homes - 1)];
         if (attempt == 0)
             choose_carriers(g, r, op->op);
@@ -608,23 +624,72 @@ static void add_lines(gen_state *g, gen_req *r, const op_def *op, const sortie_a
     }
 }
 
+/* Payload tonnes of the fleets an operator flies in theatre th. */
+static double op_capacity(const gen_state *g, const gen_op *op)
+{
+    double t = 0;
+    for (int i = 0; i < g->n_fleets; i++)
+        if (strcmp(g->fleets[i].op, op->op->id) == 0 && g->fleets[i].base >= 0)
+            for (int h = 0; h < op->n_homes; h++)
+                if (g->fleets[i].base == op->homes[h])
+                    t += g->fleets[i].count * g->fleets[i].type->payload_kg / 1000.0;
+    return t;
+}
+
+/* An operator for the next unit: nations with an air arm in proportion to
+ * their fleets' payload (so that what each must fly itself matches what it
+ * has), the others in proportion to their template share. */
 static int pick_op(gen_state *g, int th)
 {
-    double total = 0;
-    for (int o = 0; o < g->n_ops; o++)
-        if (g->ops[o].theatre == th && g->ops[o].n_homes > 0)
-            total += g->ops[o].op->demand;
+    double w[N_THEATRES * MAX_OPS] = {0};
+    double cap_total = 0, dem_fleet = 0, total = 0;
+    for (int o = 0; o < g->n_ops; o++) {
+        const gen_op *op = &g->ops[o];
+        if (op->theatre != th || op->n_homes == 0)
+            continue;
+        w[o] = op_capacity(g, op);
+        if (w[o] > 0) {
+            cap_total += w[o];
+            dem_fleet += op->op->demand;
+        }
+    }
+    for (int o = 0; o < g->n_ops; o++) {
+        const gen_op *op = &g->ops[o];
+        if (op->theatre != th || op->n_homes == 0)
+            continue;
+        w[o] = w[o] > 0 ? w[o] / cap_total * dem_fleet : op->op->demand;
+        total += w[o];
+    }
     double x = rng_unit(&g->rng) * total;
     int last = -1;
     for (int o = 0; o < g->n_ops; o++) {
         if (g->ops[o].theatre != th || g->ops[o].n_homes == 0)
             continue;
         last = o;
-        x -= g->ops[o].op->demand;
+        x -= w[o];
         if (x < 0)
             return o;
     }
     return last;
+}
+
+/* An origin of theatre th, in proportion to its throughput (MOG x hours). */
+static int pick_origin(gen_state *g, int th)
+{
+    double w[MAX_ORIGINS], total = 0;
+    for (int i = 0; i < g->n_origins[th]; i++) {
+        const gen_af *a = &g->af[g->origins[th][i]];
+        double hours = a->has_hours ? (a->close_min - a->open_min) / 60.0 : 24.0;
+        w[i] = (a->mog > 0 ? a->mog : 6) * hours;
+        total += w[i];
+    }
+    double x = rng_unit(&g->rng) * total;
+    for (int i = 0; i < g->n_origins[th]; i++) {
+        x -= w[i];
+        if (x < 0)
+            return g->origins[th][i];
+    }
+    return g->origins[th][g->n_origins[th] - 1];
 }
 
 /* Generates units in theatre th until its people and items are placed. */
@@ -889,6 +954,7 @@ static sortie_status generate(const gen_size *size, bool small, const char *scal
     for (int k = 0; k < N_THEATRES; k++)
         th[k] = (first + k) % N_THEATRES;
     int n_th = size->n_theatres;
+    g->n_theatres = n_th;
     choose_airfields(g, th, n_th, size->airfields);
     set_airfield_limits(g);
 
