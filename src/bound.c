@@ -23,6 +23,9 @@ typedef struct {
     bool *vis;
     bound_info *out;
     bool *elig;             /* [r * n_fleets + f]: fleet f may carry part of requirement r */
+    bool *reported;         /* per requirement: already named in a message */
+    bool relaxed;           /* ignore available_to (to say when it could arrive at all) */
+    char relaxed_why[256];  /* what binds the relaxed bound */
     minute_t *first;        /* per requirement: the earliest any aircraft delivers any of it */
     /* a group's constraints */
     double *dem;
@@ -264,7 +267,7 @@ static bool gen_next(bctx *b, gen *g)
             }
         }
     }
-    if (a >= SLOT_NEVER || a > fl->available_to || home > fl->available_to) {
+    if (a >= SLOT_NEVER || (!b->relaxed && (a > fl->available_to || home > fl->available_to))) {
         g->a = SLOT_NEVER;
         return true;
     }
@@ -335,8 +338,14 @@ static double max_per_load(const sortie_model *m, int r, int c, int f)
 static void note_late(bctx *b, const group *gr, minute_t when, const char *why)
 {
     bound_info *o = b->out;
-    if (o->n_late >= MAX_LATE)
+    bool fresh = gr->reqs == NULL;
+    for (int i = 0; gr->reqs && i < gr->n; i++)
+        if (!b->reported[gr->reqs[i]])
+            fresh = true;
+    if (!fresh || o->n_late >= MAX_LATE)
         return;
+    for (int i = 0; gr->reqs && i < gr->n; i++)
+        b->reported[gr->reqs[i]] = true;
     char end[18], at[18], text[512];
     time_format(b->m->end, end);
     if (when >= SLOT_NEVER)
@@ -520,9 +529,38 @@ static sortie_status cover(bctx *b, const group *gr, minute_t *result)
                 say(why, sizeof why, "the cycles of %s (%d x %s): %d round trips each to carry %s", fl->src->id,
                     fl->count, m->types[fl->type].t.id, trips - 1, gr->label);
         }
-        offer(b, when, why);
-        if (when > m->end)
-            note_late(b, gr, when, why);
+        if (!b->relaxed) {
+            offer(b, when, why);
+            if (when > m->end) {
+                /* Say when it could arrive if aircraft did not have to be
+                 * home by the end: after the horizon, or only the way home binds. */
+                minute_t free_when = when;
+                if (when >= SLOT_NEVER) {
+                    b->relaxed = true;
+                    for (int f = 0; f < nf; f++)
+                        gen_free(&gens[f]);
+                    free(gens);
+                    free(use);
+                    free(used);
+                    st = cover(b, gr, &free_when);
+                    b->relaxed = false;
+                    if (st == SORTIE_OK) {
+                        if (free_when < SLOT_NEVER && free_when > m->end)
+                            note_late(b, gr, free_when, b->relaxed_why);
+                        else
+                            note_late(b, gr, SLOT_NEVER,
+                                      "no aircraft of its carriers can deliver it and then get back to its base "
+                                      "by the end of its availability (flight times, ground times and opening "
+                                      "hours included)");
+                    }
+                    *result = when;
+                    return st;
+                }
+                note_late(b, gr, when, why);
+            }
+        } else {
+            snprintf(b->relaxed_why, sizeof b->relaxed_why, "%s", why);
+        }
         *result = when;
     }
     for (int f = 0; f < nf; f++)
@@ -699,6 +737,7 @@ static sortie_status compute(bctx *b)
     b->cap = malloc(sizeof *b->cap * (size_t)max_cons * (size_t)(nf > 0 ? nf : 1));
     b->first = malloc(sizeof *b->first * nr1);
     b->elig = malloc(sizeof *b->elig * nr1 * (size_t)(nf > 0 ? nf : 1));
+    b->reported = calloc(nr1, sizeof *b->reported);
     int *route_of = malloc(sizeof *route_of * nr1);
     int *route_from = malloc(sizeof *route_from * nr1);
     int *route_to = malloc(sizeof *route_to * nr1);
@@ -707,7 +746,7 @@ static sortie_status compute(bctx *b)
     int *members = malloc(sizeof *members * nr1);
     sortie_status st = SORTIE_ENOMEM;
     if (!b->dem || !b->got || !b->cap || !b->first || !route_of || !route_from || !route_to || !route0 ||
-        !by_route || !members || !b->elig || !travel_init(b))
+        !by_route || !members || !b->elig || !b->reported || !travel_init(b))
         goto done;
     for (int r = 0; r < nr; r++)
         for (int f = 0; f < nf; f++)
@@ -841,6 +880,7 @@ sortie_status bound_compute(const sortie_model *m, bound_info *out)
     free(b.lab);
     free(b.vis);
     free(b.elig);
+    free(b.reported);
     free(b.dem);
     free(b.got);
     free(b.cap);

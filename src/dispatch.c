@@ -397,6 +397,7 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
             /* Land as late as the take-off allows: wait where it stands, not on a MOG spot. */
             minute_t hi_land = T - g;
             minute_t s_at = slot_table_first_full(&d->slots, s->at, f, s->landed, hi_land + 1);
+            bool pinned = s_at < SLOT_NEVER; /* it must leave where it stands by s_at */
             if (pos0.n == 1) {
                 int leg = model_leg_min(m, fl->type, s->at, O);
                 minute_t hi = hi_land - leg;
@@ -426,10 +427,10 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
                 minute_t gap = slot_table_find_gap(&d->slots, O, f, full, g);
                 if (gap >= SLOT_NEVER)
                     return false;
-                /* When the landing cannot move (the aircraft must leave where
-                 * it stands, or hours pin it), later take-offs do not help
-                 * for long: give up after a few tries. */
-                if (land <= last_land && ++stuck > 3)
+                /* When the landing cannot move because the aircraft must
+                 * leave where it stands, later take-offs do not help: give
+                 * up after a few tries. */
+                if (pinned && land <= last_land && ++stuck > 3)
                     return false;
                 last_land = land;
                 T = max_t(T + 1, slot_next_open(m, O, gap + g));
