@@ -1,0 +1,63 @@
+# End-to-end tests of `sortie plan`. Each runs the command through sh and
+# appends "exit=N", so that one PASS_REGULAR_EXPRESSION checks both what is
+# printed and the exit status. Outputs go to the build tree.
+set(SORTIE_PLAN_OUT ${CMAKE_CURRENT_BINARY_DIR}/plan-cli)
+file(MAKE_DIRECTORY ${SORTIE_PLAN_OUT})
+
+# A scenario no plan can meet: 44 full-payload crates through one spot at
+# 60 min each need 44 hours; the horizon is 24.
+file(WRITE ${SORTIE_PLAN_OUT}/impossible.json [=[
+{"format": "sortie/scenario@1", "name": "impossible", "start": "2022-01-13T00:00Z", "horizon_h": 24,
+ "airfields": [{"id": "C", "lat": 0, "lon": 0}, {"id": "A", "lat": 0, "lon": 9, "mog": 1},
+               {"id": "B", "lat": 0, "lon": 18}],
+ "aircraft_types": [{"id": "T", "payload_kg": 10000, "seats": 50,
+   "hold": {"length_m": 10, "width_m": 3, "height_m": 3}, "cruise_kmh": 600, "range_km": 5000,
+   "ferry_range_km": 8000, "taxi_min": 0, "ground_min": 60}],
+ "fleets": [{"id": "F", "operator": "X", "type": "T", "count": 44, "base": "C"}],
+ "requirements": [{"id": "R1", "from": "A", "to": "B", "cargo": [{"name": "crate", "count": 44,
+   "weight_kg": 10000, "length_m": 2, "width_m": 2, "height_m": 2}]}]}
+]=])
+
+# sortie_plan_test(NAME REGEX ARGS...): runs `sortie plan ARGS` (stdout and stderr together).
+function(sortie_plan_test name regex)
+  add_test(NAME ${name}
+           COMMAND sh -c "\"$0\" plan \"$@\" 2>&1; echo \"exit=$?\"" $<TARGET_FILE:sortie> ${ARGN})
+  set_tests_properties(${name} PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} PASS_REGULAR_EXPRESSION "${regex}")
+endfunction()
+
+# The built-in example: the summary, exit 0.
+sortie_plan_test(cli_plan_example
+  "^scenario +CSTO[^\n]*\nclosure +2022-01-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]Z \\([0-9.]+ days after start\\)\nlower bound +2022-01-[0-9T:]+Z \\(gap [0-9.]+%[^\n]*\\)\nloaded legs +[0-9]+\nflight hours +[0-9.]+\nlate +0 of 5 requirements\nbinds +[^\n]+\nbusiest +[A-Z]+: [0-9]+ on the ground at peak, MOG [0-9]+\nby operator +RU: [0-9]+ sorties, 2350 pax, [0-9.]+ t\ntime +[0-9.]+ s\nexit=0\n$")
+sortie_plan_test(cli_plan_example_file "closure +2022-01-1[0-9]T.*exit=0\n$" examples/csto-kazakhstan-2022.json --time-limit 0.5)
+# --json: the same as JSON.
+sortie_plan_test(cli_plan_json
+  "^{\n  \"scenario\": \"CSTO[^\n]*\",\n  \"closure\": \"2022-01-[0-9T:]+Z\",\n  \"closure_days\": [0-9.]+,\n  \"lower_bound\": \"[^\"]+\",\n  \"gap\": [0-9.e-]+,\n.*\"operators\": \\[\n.*\"operator\": \"RU\",.*\n}\nexit=0\n$"
+  --json)
+# --quiet: nothing at all.
+sortie_plan_test(cli_plan_quiet "^exit=0\n$" -q)
+# Usage errors exit 2.
+sortie_plan_test(cli_plan_unknown_option "^sortie: plan: unknown option '--bogus'\nusage: sortie plan .*exit=2\n$" --bogus)
+sortie_plan_test(cli_plan_bad_seed "^sortie: plan: --seed needs a non-negative integer, got '-3'\n.*exit=2\n$" --seed=-3)
+sortie_plan_test(cli_plan_bad_time "^sortie: plan: --time-limit needs seconds[^\n]*got 'soon'\n.*exit=2\n$" --time-limit soon)
+sortie_plan_test(cli_plan_no_file_name "^sortie: plan: -o needs a file name\n.*exit=2\n$" -o)
+sortie_plan_test(cli_plan_two_scenarios "^sortie: plan: unexpected argument 'b.json' \\(one scenario at most\\)\n.*exit=2\n$"
+  a.json b.json)
+sortie_plan_test(cli_plan_missing "^sortie: tests/no-such-scenario.json: cannot read[^\n]*\nexit=2\n$" tests/no-such-scenario.json)
+sortie_plan_test(cli_plan_help "^usage: sortie plan \\[SCENARIO\\] \\[options\\]\n.*exit=0\n$" --help)
+# A scenario that cannot be planned: exit 1, the requirement and what binds
+# it named, and no file written.
+add_test(NAME cli_plan_impossible
+         COMMAND sh -c "rm -f \"$1/never.json\"; \"$0\" plan \"$1/impossible.json\" -o \"$1/never.json\" 2>&1; echo \"exit=$?\"; test -e \"$1/never.json\" && echo written"
+                 $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
+set_tests_properties(cli_plan_impossible PROPERTIES PASS_REGULAR_EXPRESSION
+  "^sortie: R1: earliest delivery 2022-01-14T[0-9:]+Z is after the horizon end 2022-01-14T00:00Z: A's MOG 1: 44 sorties must take off there, 60 min on the ground each\nsortie: [^\n]*impossible.json: the scenario cannot be planned\nexit=1\n$")
+# Every output, then the checker on the plan written; the same seed twice
+# gives the same file byte for byte (the budget decides, not the clock).
+add_test(NAME cli_plan_outputs
+         COMMAND sh -c "set -e; \"$0\" plan -q --seed 3 --time-limit 600 -o \"$1/a.json\" --csv \"$1/a.csv\"; \"$0\" plan -q --seed 3 --time-limit 600 -o \"$1/b.json\"; cmp \"$1/a.json\" \"$1/b.json\"; \"$0\" check examples/csto-kazakhstan-2022.json \"$1/a.json\"; head -c 200 \"$1/a.csv\"; echo; echo done"
+                 $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
+set_tests_properties(cli_plan_outputs PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} PASS_REGULAR_EXPRESSION "^valid\n.+\ndone\n$")
+# -o - puts the plan on standard output and the summary on standard error.
+add_test(NAME cli_plan_stdout
+         COMMAND sh -c "\"$0\" plan -o - 2>/dev/null | head -c 40; echo" $<TARGET_FILE:sortie>)
+set_tests_properties(cli_plan_stdout PROPERTIES PASS_REGULAR_EXPRESSION "^{\n  \"format\": \"sortie/plan@1\",")
