@@ -1,7 +1,9 @@
 /* failalloc: see failalloc.h. */
 #include "failalloc.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -275,4 +277,22 @@ size_t fa_live_bytes(void)
     size_t n = live_bytes;
     pthread_mutex_unlock(&lock);
     return n;
+}
+
+void fa_dump_live(int max)
+{
+    pthread_mutex_lock(&lock);
+    for (size_t i = 0; table && i < SLOTS && max > 0; i++) {
+        if (!table[i].ptr || table[i].ptr == TOMB)
+            continue;
+        const unsigned char *b = table[i].ptr;
+        char text[33];
+        size_t n = table[i].size < 32 ? table[i].size : 32;
+        for (size_t k = 0; k < n; k++)
+            text[k] = isprint(b[k]) ? (char)b[k] : '.';
+        text[n] = '\0';
+        fprintf(stderr, "live: %p %zu bytes: %s\n", table[i].ptr, table[i].size, text);
+        max--;
+    }
+    pthread_mutex_unlock(&lock);
 }

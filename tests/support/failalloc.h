@@ -39,5 +39,7 @@ bool fa_failed_in_jansson(void);
 long fa_live(void);
 /* Bytes in those blocks. */
 size_t fa_live_bytes(void);
+/* Prints the live blocks (address, size, first bytes) to stderr, at most `max`. */
+void fa_dump_live(int max);
 
 #endif
