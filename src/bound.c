@@ -604,6 +604,61 @@ static double sorties_needed(const bctx *b, const int *reqs, int n)
     return need;
 }
 
+/* Least aircraft-minutes on the ground that the loads of one route need at
+ * either end: each dimension (passengers, weight, floor, each cargo line)
+ * must be carried, and a sortie of fleet f carries at most cap_f of it for
+ * ground_min_f minutes; the cheapest fleet per unit gives the least. */
+static double ground_need(const bctx *b, const int *reqs, int n)
+{
+    const sortie_model *m = b->m;
+    double pax = 0, kg = 0, fl = 0;
+    double best_pax = 0, best_kg = 0, best_fl = 0, need = 0;
+    for (int i = 0; i < n; i++) {
+        const mdl_requirement *r = &m->reqs[reqs[i]];
+        pax += r->pax, kg += r->total_kg, fl += r->total_floor_m2;
+    }
+    for (int f = 0; f < m->n_fleets; f++) {
+        bool any = false, pax_ok = false, items_ok = false;
+        for (int i = 0; i < n; i++) {
+            if (!b->elig[reqs[i] * m->n_fleets + f])
+                continue;
+            any = true;
+            pax_ok = pax_ok || load_can_carry_pax(m, reqs[i], f);
+            for (size_t c = 0; c < m->reqs[reqs[i]].src->n_cargo; c++)
+                items_ok = items_ok || load_can_carry_line(m, reqs[i], (int)c, f);
+        }
+        if (!any)
+            continue;
+        const mdl_type *t = &m->types[m->fleets[f].type];
+        double g = t->t.ground_min;
+        if (pax_ok)
+            best_pax = fmax(best_pax, t->t.seats / g);
+        best_kg = fmax(best_kg, t->t.payload_kg / g);
+        if (items_ok)
+            best_fl = fmax(best_fl, t->floor_m2 / g);
+    }
+    if (pax > 0 && best_pax > 0)
+        need = fmax(need, pax / best_pax);
+    if (kg > 0 && best_kg > 0)
+        need = fmax(need, kg / best_kg);
+    if (fl > 0 && best_fl > 0)
+        need = fmax(need, fl / best_fl);
+    for (int i = 0; i < n; i++) {
+        int r = reqs[i];
+        for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++) {
+            double best = 0;
+            for (int f = 0; f < m->n_fleets; f++) {
+                double per = b->elig[r * m->n_fleets + f] ? max_per_load(m, r, (int)c, f) : 0;
+                if (per > 0)
+                    best = fmax(best, per / ftype(m, f)->ground_min);
+            }
+            if (best > 0)
+                need = fmax(need, m->reqs[r].src->cargo[c].count / best);
+        }
+    }
+    return need;
+}
+
 static void hours_text(const sortie_model *m, int a, char *buf, size_t len)
 {
     const mdl_airfield *af = &m->airfields[a];
@@ -626,8 +681,8 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
     int mog = m->airfields[a].mog;
     if (mog < 0)
         return;
-    double need = 0;
-    int g = -1;
+    double need = 0, ground = 0;
+    int g = -1, g_max = 0;
     minute_t ready = SLOT_NEVER, first = SLOT_NEVER;
     int n_group = 0;
     for (int k = 0; k < n_routes; k++) {
@@ -636,6 +691,7 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
         const int *reqs = by_route + route0[k];
         int n = route0[k + 1] - route0[k];
         need += sorties_needed(b, reqs, n);
+        ground += ground_need(b, reqs, n);
         n_group += n;
         for (int i = 0; i < n; i++) {
             int r = reqs[i];
@@ -651,6 +707,8 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
                 int gm = ftype(m, f)->ground_min;
                 if (g < 0 || gm < g)
                     g = gm;
+                if (gm > g_max)
+                    g_max = gm;
                 if (origin) {
                     minute_t land = earliest(b, m->fleets[f].type, false, m->fleets[f].base,
                                              m->fleets[f].available_from, a);
@@ -669,6 +727,9 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
         value = SLOT_NEVER;
     } else {
         long tracks = (long)ceil(need / mog - 1e-9);
+        /* Fluid: every sortie's least ground time fits within MOG spots. */
+        minute_t fluid = (minute_t)ceil(ground / mog - 1e-9);
+        bool by_fluid;
         if (origin) {
             /* Each track: land, stand at least g, take off (in hours, not before ready). */
             minute_t land = slot_next_open(m, a, first);
@@ -676,6 +737,11 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
             minute_t dep = slot_next_open(m, a, t);
             for (long k = 1; k < tracks && dep < SLOT_NEVER / 2; k++)
                 dep = slot_next_open(m, a, dep + g);
+            /* All ground times lie between the first landing and the last take-off. */
+            minute_t dep_fluid = slot_next_open(m, a, first + fluid);
+            by_fluid = dep_fluid > dep;
+            if (by_fluid)
+                dep = dep_fluid;
             /* ... then the last loaded sortie flies to its destination. */
             value = SLOT_NEVER;
             for (int k = 0; k < n_routes; k++) {
@@ -694,10 +760,20 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
             minute_t land = first;
             for (long k = 1; k < tracks && land < SLOT_NEVER / 2; k++)
                 land = slot_next_open(m, a, land + g);
-            value = land;
+            /* The least ground time of each landing starts between the first
+             * and the last landing: the last is no earlier than this. */
+            minute_t land_fluid = first + fluid - g_max;
+            by_fluid = land_fluid > land;
+            value = by_fluid ? land_fluid : land;
         }
-        say(why, sizeof why, "%s's MOG %d%s: %.0f sorties must %s there, %d min on the ground each",
-            m->airfields[a].src->id, mog, hrs, need, origin ? "take off" : "land", g);
+        if (by_fluid)
+            say(why, sizeof why,
+                "%s's MOG %d%s: what %s there needs %.0f aircraft-hours on the ground at least (%s)",
+                m->airfields[a].src->id, mog, hrs, origin ? "leaves" : "lands", ground / 60.0,
+                "with the fleets that carry most per minute on the ground");
+        else
+            say(why, sizeof why, "%s's MOG %d%s: %.0f sorties must %s there, %d min on the ground each",
+                m->airfields[a].src->id, mog, hrs, need, origin ? "take off" : "land", g);
     }
     if (value >= SLOT_NEVER)
         say(why, sizeof why, "%s's MOG %d admits none of its carriers", m->airfields[a].src->id, mog);

@@ -4,6 +4,8 @@
 #include "load.h"
 #include "slot.h"
 
+#include <glpk.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +55,14 @@ struct dispatch {
     heap_item *heap;
     int n_heap;
     uint64_t salt;          /* this run's noise: a hash, so a re-evaluation draws the same */
+    double *lift;           /* per requirement: kg per minute all its carriers could lift on its route */
+    double *rem_kg;         /* per requirement: kg still to move */
+    double pressure_max;    /* the largest rem_kg / lift: minutes the slowest requirement needs */
+    double *target;         /* [f * n_reqs + r]: sorties of fleet f for requirement r in the fluid plan; NULL: none */
+    double *done;           /* same shape: sortie-equivalents flown so far (kg carried / payload) */
+    double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
+    double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
+    double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
     sched *s;
@@ -149,6 +159,9 @@ static bool build_routes(dispatch *d)
     return true;
 }
 
+static bool guide_build(dispatch *d);
+static bool congestion_build(dispatch *d);
+
 dispatch *dispatch_new(const sortie_model *m)
 {
     dispatch *d = calloc(1, sizeof *d);
@@ -163,7 +176,23 @@ dispatch *dispatch_new(const sortie_model *m)
     d->ts = calloc(nt, sizeof *d->ts);
     d->heap = malloc(sizeof *d->heap * nt);
     d->ends = malloc(sizeof *d->ends * nt);
-    if (!ok || !d->ts || !d->heap || !d->ends || !build_routes(d)) {
+    d->lift = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->lift);
+    d->rem_kg = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->rem_kg);
+    if (!ok || !d->ts || !d->heap || !d->ends || !d->lift || !d->rem_kg || !build_routes(d)) {
+        dispatch_free(d);
+        return NULL;
+    }
+    /* How fast the carriers of each requirement could move it if they did
+     * nothing else: payload per round trip (legs and ground times). */
+    for (int r = 0; r < m->n_reqs; r++)
+        for (int f = 0; f < m->n_fleets; f++) {
+            if (!load_can_carry(m, r, f))
+                continue;
+            const scn_type *t = &m->types[m->fleets[f].type].t;
+            double cycle = 2.0 * (model_leg_min(m, m->fleets[f].type, m->reqs[r].from, m->reqs[r].to) + t->ground_min);
+            d->lift[r] += m->fleets[f].count * t->payload_kg / (cycle > 1 ? cycle : 1);
+        }
+    if (!guide_build(d) || !congestion_build(d)) {
         dispatch_free(d);
         return NULL;
     }
@@ -188,6 +217,12 @@ void dispatch_free(dispatch *d)
     free(d->fleet_routes);
     free(d->heap);
     free(d->ends);
+    free(d->lift);
+    free(d->rem_kg);
+    free(d->target);
+    free(d->done);
+    free(d->congestion);
+    free(d->best_eff);
     free(d->load_map);
     sched_free(d->s);
     free(d);
@@ -196,6 +231,293 @@ void dispatch_free(dispatch *d)
 int dispatch_route_count(const dispatch *d) { return d->n_routes; }
 int dispatch_route_of(const dispatch *d, int r) { return d->route_of[r]; }
 bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, r); }
+
+/* ------------------------------------------------------------------ guide */
+
+/*
+ * The fluid plan that guides the choices: a linear program over y[f][r],
+ * sorties of fleet f for requirement r, that minimises closure T subject to
+ *   cover   each requirement's weight, passengers, floor area and outsize
+ *           lines by the sorties of the fleets that may carry them;
+ *   fleets  each fleet's round trips (legs and ground times) within
+ *           count x (T - available_from);
+ *   MOG     at each airfield with one, the ground minutes of sorties by
+ *           aircraft not based there within MOG x T;
+ * and, second, the fleets' total time. The greedy then favours loads that
+ * follow it, which keeps aircraft that only a few requirements can use for
+ * those, and the slot-efficient types for the airfields that are short of
+ * spots. It guides, it proves nothing (bound.c and lpbound.c prove).
+ * False only when out of memory; when the LP fails, no guide is used.
+ */
+static bool guide_build(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    int nr = m->n_reqs, nf = m->n_fleets, na = m->n_airfields;
+    size_t cells = (size_t)nr * (size_t)nf;
+    if (cells == 0)
+        return true;
+    int *col_f = malloc(sizeof *col_f * (cells + 2));
+    int *col_r = malloc(sizeof *col_r * (cells + 2));
+    int *ia = NULL, *ja = NULL;
+    double *ar = NULL;
+    d->target = calloc(cells, sizeof *d->target);
+    d->done = calloc(cells, sizeof *d->done);
+    if (!col_f || !col_r || !d->target || !d->done) {
+        free(col_f), free(col_r);
+        return false;
+    }
+    int term = glp_term_out(GLP_OFF);
+    glp_prob *lp = glp_create_prob();
+    glp_set_obj_dir(lp, GLP_MIN);
+    /* Column 1 is T (minutes from start); then one per (fleet, requirement) it may carry. */
+    glp_add_cols(lp, 1);
+    glp_set_col_bnds(lp, 1, GLP_LO, 0, 0);
+    glp_set_obj_coef(lp, 1, 1.0);
+    int n_cols = 1;
+    for (int f = 0; f < nf; f++)
+        for (int r = 0; r < nr; r++) {
+            if (!load_can_carry(m, r, f))
+                continue;
+            const scn_type *t = &m->types[m->fleets[f].type].t;
+            double cyc = 2.0 * (model_leg_min(m, m->fleets[f].type, m->reqs[r].from, m->reqs[r].to) + t->ground_min);
+            n_cols++;
+            glp_add_cols(lp, 1);
+            glp_set_col_bnds(lp, n_cols, GLP_LO, 0, 0);
+            /* Second aim: little fleet time, spread over the fleet's aircraft. */
+            glp_set_obj_coef(lp, n_cols, 1e-3 * cyc / m->fleets[f].count);
+            col_f[n_cols] = f, col_r[n_cols] = r;
+        }
+    /* Rows: 4 cover rows per requirement at most, one per outsize line,
+     * one per fleet, two per airfield. Each column sits in at most 4 + its
+     * lines cover rows, its fleet row and two airfield rows. */
+    size_t max_nz = (size_t)n_cols * 7 + (size_t)nf + 2 * (size_t)na + 16;
+    for (int c = 2; c <= n_cols; c++)
+        max_nz += m->reqs[col_r[c]].src->n_cargo;
+    ia = malloc(sizeof *ia * (max_nz + 1));
+    ja = malloc(sizeof *ja * (max_nz + 1));
+    ar = malloc(sizeof *ar * (max_nz + 1));
+    if (!ia || !ja || !ar) {
+        glp_delete_prob(lp);
+        glp_term_out(term);
+        free(col_f), free(col_r), free(ia), free(ja), free(ar);
+        return false;
+    }
+    int nz = 0, row = 0;
+#define NZ(r_, c_, v_) (ia[++nz] = (r_), ja[nz] = (c_), ar[nz] = (v_))
+    for (int r = 0; r < nr; r++) {
+        const mdl_requirement *q = &m->reqs[r];
+        double want[3] = {q->total_kg, q->pax, q->total_floor_m2};
+        for (int k = 0; k < 3; k++) {
+            if (want[k] <= 0)
+                continue;
+            glp_add_rows(lp, 1);
+            row++;
+            glp_set_row_bnds(lp, row, GLP_LO, want[k], 0);
+            for (int c = 2; c <= n_cols; c++) {
+                if (col_r[c] != r)
+                    continue;
+                const mdl_type *t = &m->types[m->fleets[col_f[c]].type];
+                double cap = k == 0 ? t->t.payload_kg
+                           : k == 1 ? (load_can_carry_pax(m, r, col_f[c]) ? t->t.seats : 0)
+                                    : t->floor_m2;
+                if (cap > 0)
+                    NZ(row, c, cap);
+            }
+        }
+        for (size_t line = 0; line < q->src->n_cargo; line++) {
+            /* Only lines that some carrier of r cannot take need a row. */
+            bool partial = false;
+            for (int c = 2; c <= n_cols; c++)
+                if (col_r[c] == r && !load_can_carry_line(m, r, (int)line, col_f[c]))
+                    partial = true;
+            if (!partial || q->src->cargo[line].count <= 0)
+                continue;
+            glp_add_rows(lp, 1);
+            row++;
+            glp_set_row_bnds(lp, row, GLP_LO, q->src->cargo[line].count, 0);
+            for (int c = 2; c <= n_cols; c++) {
+                if (col_r[c] != r || !load_can_carry_line(m, r, (int)line, col_f[c]))
+                    continue;
+                const scn_cargo *it = &q->src->cargo[line];
+                const mdl_type *t = &m->types[m->fleets[col_f[c]].type];
+                double per = it->weight_kg > 0 ? floor(t->t.payload_kg / it->weight_kg + LOAD_EPS) : 1e9;
+                double area = it->length_m * it->width_m;
+                if (area > 0 && floor(t->floor_m2 / area + LOAD_EPS) < per)
+                    per = floor(t->floor_m2 / area + LOAD_EPS);
+                if (per > 0)
+                    NZ(row, c, per);
+            }
+        }
+    }
+    for (int f = 0; f < nf; f++) {
+        const mdl_fleet *fl = &m->fleets[f];
+        const scn_type *t = &m->types[fl->type].t;
+        glp_add_rows(lp, 1);
+        row++;
+        /* sum cyc y - count T <= -count (available_from - start) */
+        glp_set_row_bnds(lp, row, GLP_UP, 0, -(double)fl->count * (double)(fl->available_from - m->start));
+        NZ(row, 1, -(double)fl->count);
+        for (int c = 2; c <= n_cols; c++)
+            if (col_f[c] == f)
+                NZ(row, c, 2.0 * (model_leg_min(m, fl->type, m->reqs[col_r[c]].from, m->reqs[col_r[c]].to) +
+                                  t->ground_min));
+    }
+    for (int a = 0; a < na; a++) {
+        if (m->airfields[a].mog < 0)
+            continue;
+        for (int end = 0; end < 2; end++) {
+            glp_add_rows(lp, 1);
+            row++;
+            glp_set_row_bnds(lp, row, GLP_UP, 0, 0);
+            NZ(row, 1, -(double)m->airfields[a].mog);
+            for (int c = 2; c <= n_cols; c++) {
+                const mdl_requirement *q = &m->reqs[col_r[c]];
+                if ((end ? q->to : q->from) == a && m->fleets[col_f[c]].base != a)
+                    NZ(row, c, m->types[m->fleets[col_f[c]].type].t.ground_min);
+            }
+        }
+    }
+#undef NZ
+    glp_load_matrix(lp, nz, ia, ja, ar);
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_ON;
+    if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT) {
+        for (int c = 2; c <= n_cols; c++)
+            d->target[(size_t)col_f[c] * (size_t)nr + (size_t)col_r[c]] = glp_get_col_prim(lp, c);
+        d->fluid_T = glp_get_col_prim(lp, 1);
+    } else {
+        free(d->target);
+        d->target = NULL; /* no guide */
+    }
+    glp_delete_prob(lp);
+    glp_term_out(term);
+    free(col_f), free(col_r), free(ia), free(ja), free(ar);
+    return true;
+}
+
+/*
+ * How short of spots each airfield with a MOG is: the ground minutes its
+ * loads need at least (each requirement by the carrier bringing most kg per
+ * minute on the ground) over MOG x the fluid plan's closure. Above about
+ * one half, a sortie that brings little per minute on a spot delays others.
+ */
+static bool congestion_build(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    int na = m->n_airfields;
+    d->congestion = calloc(na > 0 ? (size_t)na : 1, sizeof *d->congestion);
+    d->best_eff = calloc(na > 0 ? (size_t)na : 1, sizeof *d->best_eff);
+    double *need = calloc(na > 0 ? (size_t)na : 1, sizeof *need);
+    if (!d->congestion || !d->best_eff || !need) {
+        free(need);
+        return false;
+    }
+    for (int r = 0; r < m->n_reqs; r++) {
+        const mdl_requirement *q = &m->reqs[r];
+        double eff[2] = {0, 0};
+        for (int f = 0; f < m->n_fleets; f++) {
+            if (!load_can_carry(m, r, f))
+                continue;
+            const scn_type *t = &m->types[m->fleets[f].type].t;
+            double e = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+            int ends[2] = {q->from, q->to};
+            for (int k = 0; k < 2; k++) {
+                if (m->fleets[f].base == ends[k])
+                    e = 1e12; /* based there: costs no spot */
+                if (e > eff[k])
+                    eff[k] = e;
+                if (e > d->best_eff[ends[k]])
+                    d->best_eff[ends[k]] = e;
+            }
+        }
+        if (eff[0] > 0)
+            need[q->from] += q->total_kg / eff[0];
+        if (eff[1] > 0)
+            need[q->to] += q->total_kg / eff[1];
+    }
+    for (int a = 0; a < na; a++)
+        if (m->airfields[a].mog > 0 && d->fluid_T > 0)
+            d->congestion[a] = need[a] / (m->airfields[a].mog * d->fluid_T);
+    free(need);
+    return true;
+}
+
+/* The cost factor of standing on congested spots for little: at each end
+ * of the flight that counts against a MOG, 1 + weight x congestion x (best
+ * kg per spot-minute / this load's - 1). */
+static double slot_factor(const dispatch *d, int f, int route, double weight)
+{
+    const sortie_model *m = d->m;
+    if (weight <= 0 || !d->congestion)
+        return 1.0;
+    const scn_type *t = &m->types[m->fleets[f].type].t;
+    double eff = d->pack.kg / (t->ground_min > 0 ? t->ground_min : 1);
+    double factor = 1.0;
+    int ends[2] = {d->route_from[route], d->route_to[route]};
+    for (int k = 0; k < 2; k++) {
+        int a = ends[k];
+        double c = d->congestion[a];
+        if (c <= 0 || !slot_counts(m, a, f) || d->best_eff[a] <= 0)
+            continue;
+        double ratio = eff / d->best_eff[a];
+        if (ratio < 0.02)
+            ratio = 0.02;
+        if (ratio < 1)
+            factor *= 1.0 + weight * (c < 1.5 ? c : 1.5) * (1.0 / ratio - 1.0);
+    }
+    return factor;
+}
+
+/* How much of the packed load (d->pack) fleet f carries on plan: the share
+ * of its weight within what the fluid plan still gives f for each requirement. */
+static double guide_affinity(const dispatch *d, int f)
+{
+    const sortie_model *m = d->m;
+    double payload = m->types[m->fleets[f].type].t.payload_kg, on = 0;
+    if (!d->target || d->pack.kg <= 0 || payload <= 0)
+        return 1.0;
+    for (int i = 0; i < d->pack.n_pieces; i++) {
+        const load_piece *p = &d->pack.pieces[i];
+        size_t at = (size_t)f * (size_t)m->n_reqs + (size_t)p->req;
+        double left = (d->target[at] - d->done[at]) * payload;
+        double kg = p->n * (p->line < 0 ? m->pax_kg : m->reqs[p->req].src->cargo[p->line].weight_kg);
+        on += left <= 0 ? 0 : kg < left ? kg : left;
+    }
+    return on / d->pack.kg;
+}
+
+/* Counts n passengers (line -1) or items of requirement r carried by fleet f
+ * into what it has done of the fluid plan. */
+static void guide_count(dispatch *d, int f, int r, int line, int n)
+{
+    const sortie_model *m = d->m;
+    if (!d->target)
+        return;
+    double payload = m->types[m->fleets[f].type].t.payload_kg;
+    double kg = n * (line < 0 ? m->pax_kg : m->reqs[r].src->cargo[line].weight_kg);
+    d->done[(size_t)f * (size_t)m->n_reqs + (size_t)r] += kg / payload;
+}
+
+/* ---------------------------------------------------------------- pressure */
+
+static double pressure(const dispatch *d, int r) { return d->lift[r] > 0 ? d->rem_kg[r] / d->lift[r] : 0; }
+
+static void pressure_reset(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    for (int r = 0; r < m->n_reqs; r++) {
+        double kg = d->dem.pax[r] * m->pax_kg;
+        for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
+            kg += d->dem.items[c] * m->reqs[r].src->cargo[c - d->dem.line0[r]].weight_kg;
+        d->rem_kg[r] = kg;
+    }
+    d->pressure_max = 0;
+    for (int r = 0; r < m->n_reqs; r++)
+        if (pressure(d, r) > d->pressure_max)
+            d->pressure_max = pressure(d, r);
+}
 
 /* ------------------------------------------------------------------- heap */
 
@@ -512,13 +834,31 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         if (d->pack.n_pieces == 0)
             continue;
         double fill = d->pack.fill > 0.02 ? d->pack.fill : 0.02;
-        c.cost = (double)(c.fly.arr - d->ts[k].free + 60) / fill;
+        c.cost = (double)(c.fly.arr - d->ts[k].free + 60) / pow(fill, DISPATCH_FILL_EXP);
+        /* Favour the requirements that would take their carriers longest:
+         * the slowest one decides closure. */
+        double urgency = kn ? kn->urgency : DISPATCH_URGENCY;
+        if (urgency > 0 && d->pressure_max > 0) {
+            double p = 0;
+            for (int i = 0; i < d->pack.n_pieces; i++)
+                if (pressure(d, d->pack.pieces[i].req) > p)
+                    p = pressure(d, d->pack.pieces[i].req);
+            c.cost /= 1.0 + urgency * p / d->pressure_max;
+        }
+        /* Standing on a short airfield's spots for little costs more. */
+        c.cost *= slot_factor(d, f, route, kn ? kn->slot : DISPATCH_SLOT);
+        /* Off the fluid plan costs more. */
+        double guide = kn ? kn->guide : DISPATCH_GUIDE;
+        if (guide > 0 && d->target)
+            c.cost *= 1.0 + guide * (1.0 - guide_affinity(d, f));
         if (kn && kn->route_weight)
             c.cost *= kn->route_weight[route];
         if (kn && kn->random && kn->noise > 0)
             c.cost *= 1.0 + kn->noise * (2.0 * noise_unit(d->salt, k, route, d->s->n_loads) - 1.0);
         c.priority = d->pack.priority;
-        if (!found || c.priority < best->priority || (c.priority == best->priority && c.cost < best->cost)) {
+        /* Priority weighs, but does not rule: closure is what counts. */
+        c.cost *= 1.0 + DISPATCH_PRIORITY * (c.priority - 1);
+        if (!found || c.cost < best->cost) {
             *best = c;
             load_pack tmp = d->best_pack;
             d->best_pack = d->pack;
@@ -553,6 +893,15 @@ static bool commit(dispatch *d, int k, const cand *c)
             return false;
     }
     load_take(&d->dem, &d->best_pack);
+    for (int i = 0; i < d->best_pack.n_pieces; i++) {
+        const load_piece *p = &d->best_pack.pieces[i];
+        guide_count(d, f, p->req, p->line, p->n);
+        d->rem_kg[p->req] -= p->n * (p->line < 0 ? m->pax_kg : m->reqs[p->req].src->cargo[p->line].weight_kg);
+    }
+    d->pressure_max = 0;
+    for (int r = 0; r < m->n_reqs; r++)
+        if (pressure(d, r) > d->pressure_max)
+            d->pressure_max = pressure(d, r);
     s->at = D;
     s->landed = c->fly.arr;
     s->free = slot_next_open(m, D, c->fly.arr + type_of(d, f)->ground_min);
@@ -672,6 +1021,7 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
                         if (!sched_add_piece(d->s, l, pc->req, pc->line, pc->n))
                             return false;
                         load_give_back(&d->dem, pc->req, pc->line, -pc->n);
+                        guide_count(d, fleet_of(d, k), pc->req, pc->line, pc->n);
                     }
                 }
                 g.load = d->load_map[old];
@@ -696,11 +1046,14 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         return SORTIE_ENOMEM;
     slot_table_clear(&d->slots);
     load_demand_reset(&d->dem);
+    if (d->done)
+        memset(d->done, 0, sizeof *d->done * (size_t)m->n_reqs * (size_t)m->n_fleets);
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
     for (int k = 0; k < m->n_tails; k++)
         tail_at_base(d, k);
     if (keep && !resume(d, keep, cut))
         return SORTIE_ENOMEM;
+    pressure_reset(d);
 
     d->n_heap = 0;
     for (int k = 0; k < m->n_tails; k++)

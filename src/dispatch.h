@@ -25,13 +25,33 @@
 
 typedef struct dispatch dispatch;
 
-/* How choices are made. The zero value is the deterministic greedy. */
+/* How choices are made. NULL knobs: the deterministic greedy with default weights. */
 typedef struct {
     rng *random;          /* NULL: no randomness */
     double noise;         /* each candidate's cost times 1 + noise * U(-1, 1) */
     const double *route_weight; /* per route (dispatch_route_count), cost multipliers; NULL: all 1 */
     int greedy_key;       /* 0: aircraft free earliest first; 1: next loaded take-off first */
+    double urgency;       /* weight of the slowest requirements in a choice (DISPATCH_URGENCY) */
+    double guide;         /* weight of the fluid plan in a choice (DISPATCH_GUIDE) */
+    double slot;          /* weight of spot efficiency at congested airfields (DISPATCH_SLOT) */
 } dispatch_knobs;
+
+/* The default weight of urgency: a load of the requirement that would take
+ * its carriers longest costs 1 / (1 + DISPATCH_URGENCY) of an ordinary one. */
+#define DISPATCH_URGENCY 2.0
+/* The default weight of the fluid plan: a load wholly off it costs
+ * 1 + DISPATCH_GUIDE times one wholly on it. */
+#define DISPATCH_GUIDE 1.0
+/* A load filled to a fraction x of the aircraft costs 1 / x^DISPATCH_FILL_EXP. */
+#ifndef DISPATCH_FILL_EXP
+#define DISPATCH_FILL_EXP 0.5
+#endif
+/* Each step of priority (1 most urgent) makes a load cost this much more. */
+#ifndef DISPATCH_PRIORITY
+#define DISPATCH_PRIORITY 0.5
+#endif
+/* The default weight of spot efficiency where spots are short. */
+#define DISPATCH_SLOT 1.0
 
 /* A dispatcher for model m (buffers sized once), or NULL when out of memory. */
 dispatch *dispatch_new(const sortie_model *m);

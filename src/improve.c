@@ -171,7 +171,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             weight[r] = 1.0 + 0.5 * (2.0 * rng_unit(&random) - 1.0) * rng_unit(&random);
         static const double noises[] = {0.0, 0.1, 0.25, 0.5};
         dispatch_knobs kn = {.random = &random, .noise = noises[rng_below(&random, 4)], .route_weight = weight,
-                             .greedy_key = rng_below(&random, 8) == 0};
+                             .greedy_key = rng_below(&random, 8) == 0, .urgency = DISPATCH_URGENCY * 2 * rng_unit(&random),
+                             .guide = DISPATCH_GUIDE * 3 * rng_unit(&random)};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
