@@ -54,6 +54,10 @@
  * follow each tail's sorties further, at the price of a larger LP. */
 #define LAYER_BUDGET 3000
 #define MAX_LAYERS 40
+/* Past these sizes (share columns, positioning pairs) the compact form is used. */
+#define COMPACT_SHARES 6000
+#define COMPACT_PAIRS 6000
+#define LAYER_SHARES 1500
 
 /* ------------------------------------------------------------- structures */
 
@@ -82,6 +86,12 @@ typedef struct {
     int count;
     int col0;                /* first n column (one per class of the group) */
 } lp_line;
+
+/* An outsize line summed over groups (compact covers). */
+typedef struct {
+    double kg, area;
+    int count;
+} pax_line;
 
 typedef struct {
     int route;
@@ -126,6 +136,8 @@ typedef struct {
     const sortie_model *m;
     int nA;
     long layer_budget;       /* LAYER_BUDGET unless a test sets it */
+    bool compact;            /* large scenario: hub positioning and Hall covers, see build() */
+    int *hub_out, *hub_in;   /* compact: [c * nA + a] positioning out of a / into origin a */
     lp_route *routes;
     int n_routes;
     lp_class *cls;
@@ -286,6 +298,8 @@ static void lpb_free(lpb *b)
     free(b->land);
     free(b->darr);
     free(b->rdy);
+    free(b->hub_out);
+    free(b->hub_in);
     free(b->dep);
     free(b->rr);
     free(b->ind);
@@ -767,7 +781,7 @@ static bool alloc_layers(lpb *b, minute_t hi)
         if (kmax[c] > MAX_LAYERS)
             kmax[c] = MAX_LAYERS;
     }
-    for (bool grew = true; grew;) {
+    for (bool grew = !b->compact; grew;) {
         grew = false;
         for (int c = 0; c < nC; c++) {
             lp_class *cl = &b->cls[c];
@@ -807,9 +821,28 @@ static bool alloc_layers(lpb *b, minute_t hi)
     return true;
 }
 
+/* Least minutes of a positioning leg of class c from a to one of its
+ * origins other than a (INT_MAX: none). */
+static int hub_leg(const lpb *b, int c, int a)
+{
+    int best = INT_MAX;
+    for (int o = 0; o < b->nA; o++)
+        if (o != a && b->is_origin[(size_t)c * b->nA + o]) {
+            int t = leg(b, c, a, o);
+            best = t < best ? t : best;
+        }
+    return best;
+}
+
 static bool build_columns(lpb *b)
 {
     int nA = b->nA, nR = b->n_routes;
+    if (b->compact) {
+        b->hub_out = calloc((size_t)b->n_cls * nA + 1, sizeof(int));
+        b->hub_in = calloc((size_t)b->n_cls * nA + 1, sizeof(int));
+        if (!b->hub_out || !b->hub_in)
+            return false;
+    }
     for (int c = 0; c < b->n_cls; c++) {
         lp_class *cl = &b->cls[c];
         if (cl->K == 0)
@@ -830,15 +863,22 @@ static bool build_columns(lpb *b)
                 if (!from_base && !from_dest)
                     continue;
                 for (int o = 0; o < nA; o++)
-                    if (b->is_origin[(size_t)c * nA + o])
+                    if (b->is_origin[(size_t)c * nA + o] && (!b->compact || o == a))
                         b->el[cl->eoff + ((size_t)i * nA + a) * nA + o] = add_col(b, 0, INFINITY);
+                /* Compact: positioning through a hub, each leg priced at the
+                 * least it can cost from where it leaves. */
+                if (b->compact && hub_leg(b, c, a) < INT_MAX)
+                    b->hub_out[(size_t)c * nA + a] = add_col(b, 0, INFINITY);
             }
+            for (int o = 0; b->compact && o < nA; o++)
+                if (b->is_origin[(size_t)c * nA + o])
+                    b->hub_in[(size_t)c * nA + o] = add_col(b, 0, INFINITY);
         }
         if (cl->K >= 2)
             cl->ycol = add_col(b, 0, cl->count);
     }
     /* The share columns: per group and class, pax, bulk kg, bulk m2, and each outsize line. */
-    for (int g = 0; g < b->n_groups; g++) {
+    for (int g = 0; g < b->n_groups && !b->compact; g++) {
         lp_group *gr = &b->groups[g];
         int n = gr->n_classes;
         gr->col_pax = glp_add_cols(b->lp, 3 * n);
@@ -982,6 +1022,8 @@ static bool build_fleet_rows(lpb *b, int c)
             for (int a = 0; a < nA; a++)
                 if (el_col(b, c, i, a, o) && !nz_add(b, &k, el_col(b, c, i, a, o), -1))
                     return false;
+            if (b->compact && b->hub_in[(size_t)c * nA + o] && !nz_add(b, &k, b->hub_in[(size_t)c * nA + o], -1))
+                return false;
             add_row(b, k, GLP_UP, 0);
         }
         /* Positioning leaves base once per started tail, and a destination
@@ -992,6 +1034,8 @@ static bool build_fleet_rows(lpb *b, int c)
             for (int o = 0; o < nA; o++)
                 if (el_col(b, c, i, a, o) && !nz_add(b, &k, el_col(b, c, i, a, o), 1))
                     return false;
+            if (b->compact && b->hub_out[(size_t)c * nA + a] && !nz_add(b, &k, b->hub_out[(size_t)c * nA + a], 1))
+                return false;
             if (k == 0)
                 continue;
             if (i == 0 && a == cl->base && !nz_add(b, &k, cl->startcol, -1))
@@ -1007,8 +1051,22 @@ static bool build_fleet_rows(lpb *b, int c)
             add_row(b, k, GLP_UP, 0);
         }
     }
+    if (b->compact) {
+        /* What leaves the hub arrived there. */
+        k = 0;
+        for (int a = 0; a < nA; a++) {
+            if (b->hub_in[(size_t)c * nA + a] && !nz_add(b, &k, b->hub_in[(size_t)c * nA + a], 1))
+                return false;
+            if (b->hub_out[(size_t)c * nA + a] && !nz_add(b, &k, b->hub_out[(size_t)c * nA + a], -1))
+                return false;
+        }
+        add_row(b, k, GLP_UP, 0);
+    }
     /* Time: every leg and the ground time before it, the first credited. */
     k = 0;
+    for (int a = 0; b->compact && a < nA; a++)
+        if (b->hub_out[(size_t)c * nA + a] && !nz_add(b, &k, b->hub_out[(size_t)c * nA + a], hub_leg(b, c, a) + g))
+            return false;
     for (int i = 0; i < K; i++) {
         for (int r = 0; r < nR; r++)
             if (serves(b, c, r) && !nz_add(b, &k, xl_col(b, c, i, r), leg(b, c, b->routes[r].o, b->routes[r].d) + g))
@@ -1107,6 +1165,19 @@ static bool collect_departures(lpb *b)
                     if (!dep_add(b, col, c, a, early, leg(b, c, a, o) + cl->g + least))
                         return false;
                 }
+                int hub = b->compact ? b->hub_out[(size_t)c * nA + a] : 0;
+                if (!hub)
+                    continue;
+                /* Compact: one take-off column per destination; it reaches
+                 * a delivery no sooner than through its quickest origin. */
+                int off = INT_MAX;
+                for (int r = 0; r < nR; r++)
+                    if (serves(b, c, r) && b->routes[r].o != a) {
+                        int t = leg(b, c, a, b->routes[r].o) + cl->g + leg(b, c, b->routes[r].o, b->routes[r].d);
+                        off = t < off ? t : off;
+                    }
+                if (off < INT_MAX && !dep_add(b, hub, c, a, b->darr[cl->aoff + (size_t)i * nA + a], off))
+                    return false;
             }
         }
     }
@@ -1258,25 +1329,252 @@ static bool build_ready_rows(lpb *b, int c, int r)
     return true;
 }
 
+/* True when every class of group g is in the sorted set (n entries). */
+static bool group_within(const lp_group *g, const int *set, int n)
+{
+    int j = 0;
+    for (int i = 0; i < g->n_classes; i++) {
+        while (j < n && set[j] < g->classes[i])
+            j++;
+        if (j == n || set[j] != g->classes[i])
+            return false;
+    }
+    return true;
+}
+
+/* Compact covers of route r (no share columns): for each carrier set S
+ * among its groups (and all of them together) and each ready threshold,
+ * the sorties of S's classes leaving after it must hold, dimension by
+ * dimension, what the groups within S ready no earlier need: seats,
+ * payload, floor, each outsize line at what fits of it per sortie, and the
+ * items too heavy or too large to go two (three) to a sortie on any of S. */
+static bool build_hall_rows(lpb *b, int r)
+{
+    enum { MAX_READY = 4, MAX_SETS = 8 };
+    int nR = b->n_routes, nC = b->n_cls;
+    int *gs = malloc(sizeof(int) * (size_t)(b->n_groups + 1));
+    int *uni = malloc(sizeof(int) * (size_t)(nC + 1));
+    minute_t *v = malloc(sizeof(minute_t) * (size_t)(b->n_groups + 1));
+    int *xr = malloc(sizeof(int) * (size_t)(nC + 1) * (MAX_READY + 1));
+    bool ok = gs && uni && v && xr;
+    int ng = 0, nu = 0, nv = 0;
+    for (int g = 0; ok && g < b->n_groups; g++) {
+        if (b->groups[g].route != r)
+            continue;
+        gs[ng++] = g;
+        v[nv++] = b->groups[g].ready;
+    }
+    for (int c = 0; ok && c < nC; c++)
+        if (serves(b, c, r))
+            uni[nu++] = c;
+    minute_t th[MAX_READY + 1];
+    int nt = 0;
+    if (ok) {
+        /* Thresholds later than any class can leave anyway. */
+        minute_t early = INT64_MAX;
+        for (int i = 0; i < nu; i++) {
+            minute_t e = b->rdy[(size_t)uni[i] * b->nA + b->routes[r].o];
+            early = e < early ? e : early;
+        }
+        int keep = 0;
+        for (int i = 0; i < nv; i++)
+            if (v[i] > early)
+                v[keep++] = v[i];
+        th[0] = INT64_MIN;
+        nt = 1 + (keep > 0 ? thresholds(v, keep, th + 1, MAX_READY) : 0);
+    }
+    /* Sorties leaving after each threshold, nested, capped by what a tail repeats. */
+    for (int i = 0; ok && i < nu; i++) {
+        int c = uni[i];
+        xr[i * (MAX_READY + 1)] = b->Xcol[(size_t)c * nR + r];
+        for (int t = 1; ok && t < nt; t++) {
+            int col = add_col(b, 0, INFINITY), k = 0;
+            xr[i * (MAX_READY + 1) + t] = col;
+            ok = nz_add(b, &k, col, 1) && nz_add(b, &k, xr[i * (MAX_READY + 1) + t - 1], -1);
+            if (!ok)
+                break;
+            add_row(b, k, GLP_UP, 0);
+            k = 0;
+            ok = nz_add(b, &k, col, 1);
+            lp_rrow *rr = ok ? rr_add(b, RR_READY, k) : NULL;
+            if (!rr) {
+                ok = false;
+                break;
+            }
+            rr->cls = c;
+            rr->route = r;
+            rr->ready = th[t];
+        }
+    }
+    /* Carrier sets: each group's, and the union of all. */
+    int *sets[MAX_SETS + 1];
+    int set_n[MAX_SETS + 1], ns = 0;
+    for (int i = 0; ok && i < ng && ns < MAX_SETS; i++) {
+        const lp_group *gr = &b->groups[gs[i]];
+        bool seen = false;
+        for (int j = 0; j < ns && !seen; j++)
+            seen = set_n[j] == gr->n_classes && memcmp(sets[j], gr->classes, sizeof(int) * (size_t)set_n[j]) == 0;
+        if (!seen) {
+            sets[ns] = gr->classes;
+            set_n[ns++] = gr->n_classes;
+        }
+    }
+    sets[ns] = uni;
+    set_n[ns++] = nu;
+    pax_line lines[64];
+    for (int si = 0; ok && si < ns; si++)
+        for (int t = 0; ok && t < nt; t++) {
+            double pax = 0, kg = 0, area = 0;
+            int nl = 0;
+            for (int i = 0; i < ng; i++) {
+                const lp_group *gr = &b->groups[gs[i]];
+                if (gr->ready < th[t] || !group_within(gr, sets[si], set_n[si]))
+                    continue;
+                pax += gr->pax;
+                kg += gr->pax * b->m->pax_kg + gr->bulk_kg;
+                area += gr->bulk_area;
+                for (int l = 0; l < gr->n_lines; l++) {
+                    const lp_line *ln = &gr->lines[l];
+                    kg += ln->kg * ln->count;
+                    area += ln->area * ln->count;
+                    int j = 0;
+                    while (j < nl && !(lines[j].kg == ln->kg && lines[j].area == ln->area))
+                        j++;
+                    if (j == nl && nl < 64)
+                        lines[nl++] = (pax_line){ln->kg, ln->area, 0};
+                    if (j < nl)
+                        lines[j].count += ln->count;
+                }
+            }
+            if (pax <= 0 && kg <= 0)
+                continue;
+            /* Rows: 0 seats, 1 payload, 2 floor, then per line, then the
+             * two-to-a-sortie and three-to-a-sortie counts by weight and area. */
+            for (int row = 0; ok && row < 3 + nl + 4; row++) {
+                double need = 0;
+                int k = 0;
+                for (int i = 0; ok && i < set_n[si]; i++) {
+                    int c = sets[si][i];
+                    int ui = 0;
+                    while (ui < nu && uni[ui] != c)
+                        ui++;
+                    if (ui == nu)
+                        continue;
+                    const lp_class *cl = &b->cls[c];
+                    double coef;
+                    if (row == 0)
+                        coef = cl->seats;
+                    else if (row == 1)
+                        coef = cl->payload_t;
+                    else if (row == 2)
+                        coef = cl->floor_m2;
+                    else if (row < 3 + nl) {
+                        const pax_line *ln = &lines[row - 3];
+                        coef = fmin(floor(cl->payload_t * 1000.0 / ln->kg + 1e-9), floor(cl->floor_m2 / ln->area + 1e-9));
+                    } else {
+                        int per = (row - 3 - nl) % 2 + 1;
+                        coef = per;
+                    }
+                    ok = nz_add(b, &k, xr[ui * (MAX_READY + 1) + t], coef);
+                }
+                if (row == 0)
+                    need = pax;
+                else if (row == 1)
+                    need = kg / 1000.0;
+                else if (row == 2)
+                    need = area;
+                else if (row < 3 + nl)
+                    need = lines[row - 3].count;
+                else {
+                    /* Items that go at most `per` to a sortie on every class of the set. */
+                    int per = (row - 3 - nl) % 2 + 1;
+                    bool by_weight = row - 3 - nl < 2;
+                    for (int j = 0; j < nl; j++) {
+                        bool all = true;
+                        for (int i = 0; i < set_n[si] && all; i++) {
+                            const lp_class *cl = &b->cls[sets[si][i]];
+                            all = by_weight ? lines[j].kg / 1000.0 > cl->payload_t / (per + 1) + 1e-9
+                                            : lines[j].area > cl->floor_m2 / (per + 1) + 1e-9;
+                        }
+                        if (all)
+                            need += lines[j].count;
+                    }
+                }
+                if (ok && k > 0 && need > 0)
+                    add_row(b, k, GLP_LO, need);
+            }
+        }
+    free(gs);
+    free(uni);
+    free(v);
+    free(xr);
+    return ok;
+}
+
 static bool build(lpb *b, minute_t hi)
 {
     b->nA = b->m->n_airfields;
-    if (!build_classes(b) || !build_groups(b) || !alloc_layers(b, hi))
+    if (!build_classes(b) || !build_groups(b))
         return false;
+    /* Share columns and positioning pairs grow with groups x classes and
+     * destinations x origins; past a size GLPK re-solves too slowly for a
+     * binary search, and the compact form (hub positioning, covers per
+     * carrier set) takes over: weaker, but every row still a relaxation. */
+    long shares = 0;
+    for (int g = 0; g < b->n_groups; g++)
+        shares += (long)b->groups[g].n_classes * (3 + b->groups[g].n_lines);
+    b->compact = shares > COMPACT_SHARES;
+    /* Layers pay on small scenarios, where each tail flies a few sorties
+     * and their order matters; on larger ones they only cost time. */
+    if (shares > LAYER_SHARES)
+        b->layer_budget = 0;
+    if (!alloc_layers(b, hi))
+        return false;
+    long pairs = 0;
+    for (int c = 0; c < b->n_cls; c++) {
+        long n_o = 0, n_d = 1;
+        for (int a = 0; a < b->nA; a++) {
+            n_o += b->is_origin[(size_t)c * b->nA + a];
+            n_d += b->is_dest[(size_t)c * b->nA + a];
+        }
+        pairs += n_o * n_d * (b->cls[c].K > 0 ? b->cls[c].K : 0);
+    }
+    if (!b->compact && pairs > COMPACT_PAIRS) {
+        b->compact = true;
+        for (int c = 0; c < b->n_cls; c++)
+            b->cls[c].K = b->cls[c].K > 0; /* reallocated below */
+        free(b->xl);
+        free(b->el);
+        free(b->arr);
+        free(b->land);
+        free(b->darr);
+        free(b->rdy);
+        free(b->Xcol);
+        free(b->is_origin);
+        free(b->is_dest);
+        b->xl = b->el = b->Xcol = NULL;
+        b->arr = b->land = b->darr = b->rdy = NULL;
+        b->is_origin = b->is_dest = NULL;
+        if (!alloc_layers(b, hi))
+            return false;
+    }
     b->lp = glp_create_prob();
     glp_set_obj_dir(b->lp, GLP_MIN);
-    if (!build_columns(b) || !build_cover_rows(b))
+    if (!build_columns(b) || (!b->compact && !build_cover_rows(b)))
         return false;
     for (int c = 0; c < b->n_cls; c++) {
         if (b->cls[c].K == 0)
             continue;
-        for (int r = 0; r < b->n_routes; r++)
+        for (int r = 0; r < b->n_routes && !b->compact; r++)
             if (serves(b, c, r) && (!build_load_rows(b, c, r, b->Xcol[(size_t)c * b->n_routes + r], INT64_MIN) ||
                                     !build_ready_rows(b, c, r)))
                 return false;
         if (!build_fleet_rows(b, c))
             return false;
     }
+    for (int r = 0; r < b->n_routes && b->compact; r++)
+        if (!build_hall_rows(b, r))
+            return false;
     if (!collect_departures(b))
         return false;
     for (int a = 0; a < b->nA; a++)
