@@ -34,7 +34,9 @@ static const ju_range HORIZON_H = OPEN_ABOVE(0, SCN_MAX_HORIZON_H);
 static const ju_range PAX_KG = OPEN_ABOVE(0, 1000);
 static const ju_range PAYLOAD_KG = OPEN_ABOVE(0, 1e6);
 static const ju_range HOLD_M = OPEN_ABOVE(0, 100);
-static const ju_range CRUISE_KMH = OPEN_ABOVE(0, 5000);
+/* No transport cruises below 50 km/h; a lower figure is a unit mistake (m/s, knots/10),
+ * and it would make leg minutes overflow. */
+static const ju_range CRUISE_KMH = CLOSED(50, 5000);
 static const ju_range RANGE_KM = OPEN_ABOVE(0, 50000);
 static const ju_range ITEM_KG = OPEN_ABOVE(0, 1e6);
 static const ju_range ITEM_M = OPEN_ABOVE(0, 100);
