@@ -19,4 +19,13 @@
 sortie_status exact_solve(const sortie_model *m, const sortie_params *params, const sched *incumbent,
                           sched **out);
 
+/*
+ * The same, and on failure a sentence for the user in `why` (if not NULL):
+ * SORTIE_EINPUT names what puts the scenario outside exact mode (an airfield
+ * both origin and destination, a leg that needs a fuel stop, too many
+ * sortie slots or binaries for the solver to prove anything in seconds).
+ */
+sortie_status exact_solve_why(const sortie_model *m, const sortie_params *params, const sched *incumbent,
+                              sched **out, char *why, size_t why_len);
+
 #endif
