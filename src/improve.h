@@ -28,7 +28,11 @@ typedef struct {
     void *improved_user;
 } improve_opts;
 
-/* The iteration budget for model m: more for small instances, fewer for large. */
+#define IMPROVE_MAX_STEPS 5000
+#define IMPROVE_MIN_STEPS 8
+
+/* The iteration budget for model m from the size of a first schedule: more
+ * steps for small instances, fewer for large, between the two limits above. */
 long improve_budget(const sortie_model *m, const sched *start);
 
 /* The objective, most important first; smaller is better. */

@@ -128,9 +128,14 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     if (params->lp_bound && closure > bound) {
         minute_t lp = bound;
         char why[256] = "";
-        /* TODO(lpbound): re-enable once src/lpbound.c lands:
-         * if (lpbound_closure(m, bound, closure, &lp, why, sizeof why) == SORTIE_OK && lp > bound) */
-        if (0) {
+        /* The LP only ever raises the bound; when it fails (solver trouble),
+         * the combinatorial bound stands. */
+        sortie_status lst = lpbound_closure(m, bound, closure, &lp, why, sizeof why);
+        if (lst == SORTIE_ENOMEM) {
+            st = lst;
+            goto done;
+        }
+        if (lst == SORTIE_OK && lp > bound) {
             bound = lp;
             snprintf(binding, sizeof binding, "%s", why);
         }
@@ -139,9 +144,10 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     report(&rc, closure);
 
     bool cut_short = false;
-    if (closure > bound) {
+    if (closure > bound && params->time_limit_s > 0) {
+        /* The time limit is the search's own: it counts from here. */
         improve_opts io = {.seed = params->seed,
-                           .deadline_s = params->time_limit_s,
+                           .deadline_s = elapsed(&rc) + params->time_limit_s,
                            .clock = elapsed,
                            .clock_user = &rc,
                            .bound = bound,
@@ -153,9 +159,17 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     }
     /* TODO(exact): once src/exact.c lands, when params->exact:
      * exact_solve(m, params, best, &ex) and keep ex when no worse, with its bound. */
+    closure = sched_closure(best);
+    if (closure < bound) {
+        /* A valid plan closes before what the LP claimed: the LP's
+         * relaxation was wrong on this scenario, so it proves nothing here
+         * and the combinatorial bound (a relaxation checked on its own)
+         * stands. A bound must never pass a valid plan. */
+        bound = bi.value;
+        snprintf(binding, sizeof binding, "%s", bi.why);
+    }
     best->bound = bound;
     snprintf(best->binding, sizeof best->binding, "%s", binding);
-    closure = sched_closure(best);
     best->outcome = closure <= bound ? "optimal" : cut_short ? "time_limit" : "feasible";
     /* Wall-clock time stays out of the plan, which must be the same byte for
      * byte on every run; the command line reports it. */
