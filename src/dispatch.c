@@ -45,7 +45,7 @@ struct dispatch {
     const sortie_model *m;
     slot_table slots;
     load_demand dem;
-    load_pack pack, best_pack;
+    load_pack pack, best_pack, second_pack;
     tail_state *ts;
     int n_routes;
     int *route_of;          /* per requirement */
@@ -54,6 +54,7 @@ struct dispatch {
     int *fleet_route0, *fleet_routes;
     heap_item *heap;
     int n_heap;
+    uint64_t *rank;         /* per tail: its place among tails free at the same minute */
     uint64_t salt;          /* this run's noise: a hash, so a re-evaluation draws the same */
     double *lift;           /* per requirement: kg per minute all its carriers could lift on its route */
     double *rem_kg;         /* per requirement: kg still to move */
@@ -173,12 +174,14 @@ dispatch *dispatch_new(const sortie_model *m)
     ok = load_demand_init(&d->dem, m) && ok;
     ok = load_pack_init(&d->pack, m) && ok;
     ok = load_pack_init(&d->best_pack, m) && ok;
+    ok = load_pack_init(&d->second_pack, m) && ok;
     d->ts = calloc(nt, sizeof *d->ts);
     d->heap = malloc(sizeof *d->heap * nt);
+    d->rank = malloc(sizeof *d->rank * nt);
     d->ends = malloc(sizeof *d->ends * nt);
     d->lift = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->lift);
     d->rem_kg = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->rem_kg);
-    if (!ok || !d->ts || !d->heap || !d->ends || !d->lift || !d->rem_kg || !build_routes(d)) {
+    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->lift || !d->rem_kg || !build_routes(d)) {
         dispatch_free(d);
         return NULL;
     }
@@ -207,6 +210,7 @@ void dispatch_free(dispatch *d)
     load_demand_free(&d->dem);
     load_pack_free(&d->pack);
     load_pack_free(&d->best_pack);
+    load_pack_free(&d->second_pack);
     free(d->ts);
     free(d->route_of);
     free(d->route_from);
@@ -216,6 +220,7 @@ void dispatch_free(dispatch *d)
     free(d->fleet_route0);
     free(d->fleet_routes);
     free(d->heap);
+    free(d->rank);
     free(d->ends);
     free(d->lift);
     free(d->rem_kg);
@@ -521,13 +526,21 @@ static void pressure_reset(dispatch *d)
 
 /* ------------------------------------------------------------------- heap */
 
-static bool heap_less(heap_item a, heap_item b) { return a.key < b.key || (a.key == b.key && a.tail < b.tail); }
+/* Earlier first; at the same minute, by the run's order of tails. */
+static bool heap_less(const dispatch *d, heap_item a, heap_item b)
+{
+    if (a.key != b.key)
+        return a.key < b.key;
+    if (d->rank[a.tail] != d->rank[b.tail])
+        return d->rank[a.tail] < d->rank[b.tail];
+    return a.tail < b.tail;
+}
 
 static void heap_push(dispatch *d, minute_t key, int tail)
 {
     int i = d->n_heap++;
     d->heap[i] = (heap_item){key, tail};
-    while (i > 0 && heap_less(d->heap[i], d->heap[(i - 1) / 2])) {
+    while (i > 0 && heap_less(d, d->heap[i], d->heap[(i - 1) / 2])) {
         heap_item t = d->heap[i];
         d->heap[i] = d->heap[(i - 1) / 2];
         d->heap[(i - 1) / 2] = t;
@@ -542,9 +555,9 @@ static heap_item heap_pop(dispatch *d)
     int i = 0;
     for (;;) {
         int l = 2 * i + 1, r = l + 1, s = i;
-        if (l < d->n_heap && heap_less(d->heap[l], d->heap[s]))
+        if (l < d->n_heap && heap_less(d, d->heap[l], d->heap[s]))
             s = l;
-        if (r < d->n_heap && heap_less(d->heap[r], d->heap[s]))
+        if (r < d->n_heap && heap_less(d, d->heap[r], d->heap[s]))
             s = r;
         if (s == i)
             break;
@@ -820,7 +833,12 @@ static double noise_unit(uint64_t salt, int k, int route, int n_loads)
 static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
 {
     int f = fleet_of(d, k);
-    bool found = false;
+    bool found = false, have_other = false;
+    cand other = {0};
+    int n_cands = 0;
+    /* Whether this choice explores (a random candidate instead of the best). */
+    bool explore = kn && kn->random && kn->explore > 0 &&
+                   noise_unit(d->salt ^ 0x27d4eb2fu, k, -1, d->s->n_loads) < kn->explore;
     for (int i = d->fleet_route0[f]; i < d->fleet_route0[f + 1]; i++) {
         int route = d->fleet_routes[i];
         minute_t ready = 0;
@@ -858,13 +876,38 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         c.priority = d->pack.priority;
         /* Priority weighs, but does not rule: closure is what counts. */
         c.cost *= 1.0 + DISPATCH_PRIORITY * (c.priority - 1);
+        n_cands++;
+        /* A candidate drawn uniformly (reservoir sampling), for exploring. */
+        bool draw = explore && noise_unit(d->salt ^ 0x5bd1e995u, k, route, d->s->n_loads) * n_cands < 1.0;
         if (!found || c.cost < best->cost) {
+            if (draw) {
+                other = c;
+                memcpy(d->second_pack.pieces, d->pack.pieces, sizeof *d->pack.pieces * (size_t)d->pack.n_pieces);
+                load_pack keep = d->second_pack;
+                d->second_pack = d->pack;
+                d->second_pack.pieces = keep.pieces;
+                have_other = true;
+            }
             *best = c;
             load_pack tmp = d->best_pack;
             d->best_pack = d->pack;
             d->pack = tmp;
             found = true;
+        } else if (draw) {
+            other = c;
+            load_pack tmp = d->second_pack;
+            d->second_pack = d->pack;
+            d->pack = tmp;
+            have_other = true;
         }
+    }
+    /* Randomised greedy: now and then any feasible choice, so that a search
+     * can leave choices the costs favour strongly. */
+    if (found && have_other) {
+        *best = other;
+        load_pack tmp = d->best_pack;
+        d->best_pack = d->second_pack;
+        d->second_pack = tmp;
     }
     return found;
 }
@@ -1055,6 +1098,9 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         return SORTIE_ENOMEM;
     pressure_reset(d);
 
+    bool shuffle = knobs && knobs->random && knobs->shuffle;
+    for (int k = 0; k < m->n_tails; k++)
+        d->rank[k] = shuffle ? (uint64_t)(noise_unit(d->salt ^ 0x165667b1u, k, -2, 0) * 0x1p53) : (uint64_t)k;
     d->n_heap = 0;
     for (int k = 0; k < m->n_tails; k++)
         heap_push(d, d->ts[k].free, k);
@@ -1079,7 +1125,7 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
             continue;
         }
         heap_item mine = {best.fly.dep, k};
-        if (lazy && d->n_heap > 0 && heap_less(d->heap[0], mine)) {
+        if (lazy && d->n_heap > 0 && heap_less(d, d->heap[0], mine)) {
             /* Someone else may take off earlier: look again when its turn comes. */
             if (!hold_tail(d, k, 1))
                 return SORTIE_ENOMEM;

@@ -34,6 +34,8 @@ typedef struct {
     double urgency;       /* weight of the slowest requirements in a choice (DISPATCH_URGENCY) */
     double guide;         /* weight of the fluid plan in a choice (DISPATCH_GUIDE) */
     double slot;          /* weight of spot efficiency at congested airfields (DISPATCH_SLOT) */
+    double explore;       /* with `random`: probability that a choice is any feasible one, drawn uniformly */
+    bool shuffle;         /* with `random`: aircraft free at the same minute go in a random order */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take

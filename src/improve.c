@@ -174,7 +174,10 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         static const double noises[] = {0.0, 0.1, 0.25, 0.5};
         dispatch_knobs kn = {.random = &random, .noise = noises[rng_below(&random, 4)], .route_weight = weight,
                              .greedy_key = rng_below(&random, 8) == 0, .urgency = DISPATCH_URGENCY * 2 * rng_unit(&random),
-                             .guide = DISPATCH_GUIDE * 3 * rng_unit(&random)};
+                             .guide = DISPATCH_GUIDE * 3 * rng_unit(&random),
+                             .slot = DISPATCH_SLOT * 2 * rng_unit(&random),
+                             .explore = rng_below(&random, 3) == 0 ? 0.2 * rng_unit(&random) : 0,
+                             .shuffle = rng_below(&random, 2) == 0};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {

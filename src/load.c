@@ -161,6 +161,27 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
         if (!q->carrier_ok[op] || q->ready > dep)
             continue;
         int before = out->n_pieces;
+        /* Items first would leave passengers behind when seats, not payload,
+         * run short over the loads still needed: keep room in this one for
+         * the passengers that the others cannot seat. */
+        double reserve_kg = 0;
+        bool pax_ok = d->pax[r] > 0 && load_can_carry_pax(m, r, f);
+        if (pax_ok && t->seats > 0 && t->payload_kg > 0) {
+            double kg = d->pax[r] * m->pax_kg, area = 0;
+            for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
+                const scn_cargo *item = line_of(m, r, c - d->line0[r]);
+                kg += d->items[c] * item->weight_kg;
+                area += d->items[c] * item->length_m * item->width_m;
+            }
+            double loads = fmax(ceil(kg / t->payload_kg - 1e-9), ceil((double)d->pax[r] / t->seats - 1e-9));
+            if (floor_area > 0)
+                loads = fmax(loads, ceil(area / floor_area - 1e-9));
+            double pax_min = d->pax[r] - (loads - 1) * t->seats;
+            if (pax_min > t->seats - out->pax)
+                pax_min = t->seats - out->pax;
+            if (pax_min > 0)
+                reserve_kg = pax_min * m->pax_kg;
+        }
         for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
             int line = d->order[c];
             int left = d->items[d->line0[r] + line];
@@ -168,10 +189,10 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
             if (left <= 0 || !model_item_fits(fleet_type(m, f), item))
                 continue;
             double area = item->length_m * item->width_m;
-            int take = how_many(left, t->payload_kg - out->kg, item->weight_kg);
+            int take = how_many(left, t->payload_kg - reserve_kg - out->kg, item->weight_kg);
             take = how_many(take, floor_area - out->floor_m2, area);
             /* Re-check on the sums themselves, which is what a checker adds up. */
-            while (take > 0 && (out->kg + take * item->weight_kg > t->payload_kg + LOAD_EPS ||
+            while (take > 0 && (out->kg + take * item->weight_kg > t->payload_kg - reserve_kg + LOAD_EPS ||
                                 out->floor_m2 + take * area > floor_area + LOAD_EPS))
                 take--;
             if (take <= 0)
@@ -180,7 +201,7 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
             out->kg += take * item->weight_kg;
             out->floor_m2 += take * area;
         }
-        if (d->pax[r] > 0 && load_can_carry_pax(m, r, f)) {
+        if (pax_ok) {
             int take = d->pax[r] < t->seats - out->pax ? d->pax[r] : t->seats - out->pax;
             take = how_many(take, t->payload_kg - out->kg, m->pax_kg);
             while (take > 0 && out->kg + take * m->pax_kg > t->payload_kg + LOAD_EPS)

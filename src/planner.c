@@ -7,6 +7,7 @@
 #include "bound.h"
 #include "diag.h"
 #include "dispatch.h"
+#include "exact.h"
 #include "improve.h"
 #include "lpbound.h"
 #include "model.h"
@@ -157,8 +158,6 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         if (st != SORTIE_OK)
             goto done;
     }
-    /* TODO(exact): once src/exact.c lands, when params->exact:
-     * exact_solve(m, params, best, &ex) and keep ex when no worse, with its bound. */
     closure = sched_closure(best);
     if (closure < bound) {
         /* A valid plan closes before what the LP claimed: the LP's
@@ -171,6 +170,40 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     best->bound = bound;
     snprintf(best->binding, sizeof best->binding, "%s", binding);
     best->outcome = closure <= bound ? "optimal" : cut_short ? "time_limit" : "feasible";
+    if (params->exact && closure > bound) {
+        /* The MIP starts from the best plan and its bound; it answers with a
+         * plan no worse and the bound it proved. */
+        sched *ex = NULL;
+        char why[256] = "";
+        sortie_status est = exact_solve_why(m, params, best, &ex, why, sizeof why);
+        if (est == SORTIE_ENOMEM) {
+            st = est;
+            goto done;
+        }
+        if (est != SORTIE_OK) {
+            diag_add(diag, "exact mode not used: %s", why[0] ? why : sortie_strerror(est));
+        } else {
+            minute_t ex_closure = sched_closure(ex);
+            minute_t ex_bound = ex->bound > bound && ex->bound <= ex_closure ? ex->bound : bound;
+            if (ex_closure <= closure) {
+                const char *outcome = ex->outcome;
+                sched_free(best);
+                best = ex;
+                closure = ex_closure;
+                best->outcome = ex_bound >= closure ? "optimal" : outcome ? outcome : "time_limit";
+            } else {
+                sched_free(ex);
+            }
+            if (ex_bound > bound) {
+                bound = ex_bound;
+                snprintf(binding, sizeof binding, "the exact model's proof (time-indexed MIP)");
+            }
+            best->bound = bound;
+            snprintf(best->binding, sizeof best->binding, "%s", binding);
+            if (closure <= bound)
+                best->outcome = "optimal";
+        }
+    }
     /* Wall-clock time stays out of the plan, which must be the same byte for
      * byte on every run; the command line reports it. */
     best->seconds = 0;

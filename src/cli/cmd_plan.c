@@ -173,6 +173,10 @@ int cmd_plan(int argc, char **argv)
         status = 1;
         goto done;
     }
+    /* A plan with notes (exact mode refused, say): say them, plan anyway. */
+    if (!quiet)
+        for (size_t i = 0; i < sortie_diag_count(diag); i++)
+            fprintf(stderr, "sortie: warning: %s\n", sortie_diag_message(diag, i));
     double seconds = now_s() - t0;
 
     /* Every output is made in memory first: nothing is written unless all of it exists. */
