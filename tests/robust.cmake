@@ -22,6 +22,11 @@ if(TARGET test_alloc_fail)
   target_link_options(test_alloc_fail PRIVATE
     "LINKER:--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=reallocarray,--wrap=strdup,--wrap=strndup,--wrap=free")
   set_tests_properties(test_alloc_fail PROPERTIES LABELS robust TIMEOUT 900)
+  if(SORTIE_SANITIZE OR SORTIE_COVERAGE)
+    # Each run is several times slower there: every allocation up to the
+    # 2000th, then a sample (the normal build tries each one).
+    set_tests_properties(test_alloc_fail PROPERTIES ENVIRONMENT "SORTIE_ALLOC_FAIL_MAX_RUNS=6000")
+  endif()
 endif()
 if(TARGET test_robust_hostile)
   set_tests_properties(test_robust_hostile PROPERTIES LABELS robust TIMEOUT 600)
