@@ -166,6 +166,17 @@ static int col_int(ex *x, double lo, double hi, bool binary)
     return j;
 }
 
+/* A time column. Continuous: once the binaries and day indices are fixed,
+ * every row on times is a difference of two times against an integer, so
+ * the simplex's vertex is in whole minutes anyway; declaring them integer
+ * only sends the search branching on minutes. */
+static int col_time(ex *x, double lo, double hi)
+{
+    int j = glp_add_cols(x->P, 1);
+    glp_set_col_bnds(x->P, j, hi > lo ? GLP_DB : GLP_FX, lo, hi);
+    return j;
+}
+
 /* ------------------------------------------------------------ activations */
 
 /* Activation "tail t flies route r in slot k": u. */
@@ -275,6 +286,45 @@ static void act_at(ex *x, bool ge, const void *vctx)
 
 /* ------------------------------------------------------------- domain */
 
+/* A fleet can fly a -> b with legs of at most `km`, directly or with one stop
+ * (the model's rule for which fleets may carry a requirement). */
+static bool reach(const sortie_model *m, int a, int b, double km)
+{
+    if (model_dist(m, a, b) <= km)
+        return true;
+    for (int c = 0; c < m->n_airfields; c++)
+        if (model_dist(m, a, c) <= km && model_dist(m, c, b) <= km)
+            return true;
+    return false;
+}
+
+/* Fleet f may carry requirement q's passengers (line < 0) or the items of
+ * cargo line `line`: a carrier's fleet that can fly the route and position
+ * for it and seats people or takes the item. Pieces of one requirement may
+ * ride different types. */
+static bool may_carry(const sortie_model *m, int f, int q, int line)
+{
+    const mdl_fleet *fl = &m->fleets[f];
+    const mdl_requirement *r = &m->reqs[q];
+    const mdl_type *t = &m->types[fl->type];
+    if (!r->carrier_ok[fl->operator_index])
+        return false;
+    if (line < 0 ? r->pax <= 0 || t->t.seats < 1 || m->pax_kg > t->t.payload_kg + 1e-9
+                 : r->src->cargo[line].count <= 0 || !model_item_fits(t, &r->src->cargo[line]))
+        return false;
+    return reach(m, r->from, r->to, t->t.range_km) && reach(m, fl->base, r->from, t->t.ferry_range_km) &&
+           reach(m, r->to, fl->base, t->t.ferry_range_km);
+}
+
+/* Fleet f may carry some piece of requirement q. */
+static bool fleet_carries(const sortie_model *m, int q, int f)
+{
+    for (int line = -1; line < (int)m->reqs[q].src->n_cargo; line++)
+        if (may_carry(m, f, q, line))
+            return true;
+    return false;
+}
+
 static int leg_min(const ex *x, const ex_tail *t, int a, int b) { return model_leg_min(x->m, t->type, a, b); }
 
 /* Says (into msg) why the scenario is outside exact mode's domain; false when inside. */
@@ -289,8 +339,9 @@ static bool outside_domain(const sortie_model *m, char *msg, size_t len)
                 return true;
             }
     for (int q = 0; q < m->n_reqs; q++)
-        for (int k = 0; k < m->reqs[q].n_fleets; k++) {
-            int fi = m->reqs[q].fleets[k];
+        for (int fi = 0; fi < m->n_fleets; fi++) {
+            if (!fleet_carries(m, q, fi))
+                continue;
             const mdl_fleet *f = &m->fleets[fi];
             const scn_type *t = &m->types[f->type].t;
             int o = m->reqs[q].from, d = m->reqs[q].to;
@@ -303,9 +354,7 @@ static bool outside_domain(const sortie_model *m, char *msg, size_t len)
             else if (model_dist(m, d, f->base) > t->ferry_range_km)
                 a = d, b = f->base, limit = t->ferry_range_km;
             for (int p = 0; p < m->n_reqs && a == o && b == d; p++) {
-                bool flies = false;
-                for (int j = 0; j < m->reqs[p].n_fleets && !flies; j++)
-                    flies = m->reqs[p].fleets[j] == fi;
+                bool flies = fleet_carries(m, p, fi);
                 if (flies && model_dist(m, m->reqs[p].to, o) > t->ferry_range_km)
                     a = m->reqs[p].to, b = o, limit = t->ferry_range_km;
             }
@@ -431,8 +480,7 @@ static sortie_status prepare(ex *x, minute_t ub, char *msg, size_t len)
             bool flies = false;
             for (int q = 0; q < m->n_reqs && !flies; q++)
                 if (x->route_of[q] == r)
-                    for (int k = 0; k < m->reqs[q].n_fleets && !flies; k++)
-                        flies = m->reqs[q].fleets[k] == t->fleet;
+                    flies = fleet_carries(m, q, t->fleet);
             if (flies)
                 t->routes[t->n_routes++] = r;
         }
@@ -462,13 +510,6 @@ static sortie_status prepare(ex *x, minute_t ub, char *msg, size_t len)
     return SORTIE_OK;
 }
 
-static bool fleet_carries(const sortie_model *m, int q, int fleet)
-{
-    for (int k = 0; k < m->reqs[q].n_fleets; k++)
-        if (m->reqs[q].fleets[k] == fleet)
-            return true;
-    return false;
-}
 
 static void build_tail(ex *x, ex_tail *t)
 {
@@ -483,25 +524,25 @@ static void build_tail(ex *x, ex_tail *t)
             t->u[k * nR + t->routes[i]] = col_int(x, 0, 1, true);
         /* Landings and take-offs up to a delivery happen by the closure. */
         double ub = x->ub > t->from ? (double)x->ub : (double)t->from;
-        t->IA[k] = col_int(x, (double)t->from, ub, false);
-        t->D[k] = col_int(x, (double)t->from, ub, false);
-        t->A[k] = col_int(x, (double)t->from, ub, false);
-        t->OD[k] = col_int(x, (double)t->from, H, false);
-        t->RA[k] = col_int(x, (double)t->from, H, false);
+        t->IA[k] = col_time(x, (double)t->from, ub);
+        t->D[k] = col_time(x, (double)t->from, ub);
+        t->A[k] = col_time(x, (double)t->from, ub);
+        t->OD[k] = col_time(x, (double)t->from, H);
+        t->RA[k] = col_time(x, (double)t->from, H);
         for (int q = 0; q < x->nQ; q++) {
             if (!fleet_carries(m, q, t->fleet))
                 continue;
-            if (m->reqs[q].pax > 0)
+            if (may_carry(m, t->fleet, q, -1))
                 t->p[k * x->nQ + q] = col_int(x, 0, m->reqs[q].pax, false);
             for (size_t l = 0; l < m->reqs[q].src->n_cargo; l++)
-                if (m->reqs[q].src->cargo[l].count > 0)
+                if (may_carry(m, t->fleet, q, (int)l))
                     t->n[k * x->nL + x->line0[q] + (int)l] = col_int(x, 0, m->reqs[q].src->cargo[l].count, false);
             /* Ready times bind only when later than this tail could leave anyway. */
             if (m->reqs[q].ready - x->t0 > t->from)
                 t->z[k * x->nQ + q] = col_int(x, 0, 1, true);
         }
     }
-    t->BD = positions ? col_int(x, (double)t->from, H, false) : 0;
+    t->BD = positions ? col_time(x, (double)t->from, H) : 0;
 
     int day;
     for (int k = 0; k < K; k++) {
@@ -879,18 +920,81 @@ static bool build_mog(ex *x, int a)
     return true;
 }
 
-/* Identical tails of a fleet: the earlier one flies no fewer slots. */
+/* Identical tails (same type, base, operator and availability, as in one
+ * fleet or in fleets alike): the earlier one flies if the later one does,
+ * and takes its first loaded take-off no later. Any plan maps onto this
+ * order by renaming tails (by first take-off, idle ones last), which
+ * changes nothing else. */
+static bool same_tail(const sortie_model *m, const ex_tail *t, const ex_tail *u)
+{
+    const mdl_fleet *a = &m->fleets[t->fleet], *b = &m->fleets[u->fleet];
+    if (t->fleet == u->fleet)
+        return true;
+    if (a->type != b->type || a->base != b->base || a->operator_index != b->operator_index ||
+        a->available_from != b->available_from || a->available_to != b->available_to)
+        return false;
+    /* Same eligibility too: carriers are per operator, fits per type. */
+    return true;
+}
+
 static void build_symmetry(ex *x)
 {
-    for (int i = 0; i + 1 < x->nT; i++) {
-        const ex_tail *t = &x->T[i], *u = &x->T[i + 1];
-        if (t->fleet != u->fleet)
+    for (int i = 0; i < x->nT; i++) {
+        const ex_tail *t = &x->T[i];
+        int j = i + 1;
+        while (j < x->nT && !same_tail(x->m, t, &x->T[j]))
+            j++;
+        if (j == x->nT || t->K == 0 || x->T[j].K != t->K)
             continue;
+        const ex_tail *u = &x->T[j];
         rb_start(x, 0);
-        for (int k = 0; k < t->K; k++)
-            add_u_where(x, t, k, -1, -1, 2);
-        for (int k = 0; k < u->K; k++)
-            add_u_where(x, u, k, 1, -1, 2);
+        add_u_where(x, t, 0, -1, -1, 2);
+        add_u_where(x, u, 0, 1, -1, 2);
+        rb_end(x, GLP_UP);
+        /* D[0] of t no later than u's when u flies. */
+        rb_start(x, 0);
+        rb_add(x, t->D[0], 1);
+        rb_add(x, u->D[0], -1);
+        act_used(x, false, u, 0);
+        rb_end(x, GLP_UP);
+    }
+}
+
+/* Ground time at an always-open origin with a MOG: every stay there ends
+ * with a loaded take-off that lands by the closure, so the stays of
+ * aircraft not based there fit MOG x (C - earliest landing - quickest leg
+ * out). A cut the MIP implies only after branching; stated, it lifts the
+ * relaxation to the airfield's throughput. */
+static void build_mog_cuts(ex *x)
+{
+    const sortie_model *m = x->m;
+    for (int a = 0; a < m->n_airfields; a++) {
+        int mog = m->airfields[a].mog;
+        if (mog <= 0 || !m->airfields[a].always_open)
+            continue;
+        minute_t early = INT64_MAX;
+        int out = INT_MAX;
+        rb_start(x, 0);
+        for (int i = 0; i < x->nT; i++) {
+            const ex_tail *t = &x->T[i];
+            if (t->base == a)
+                continue;
+            for (int j = 0; j < t->n_routes; j++) {
+                int r = t->routes[j];
+                if (x->routes[r].o != a)
+                    continue;
+                minute_t e = t->from + leg_min(x, t, t->base, a);
+                early = e < early ? e : early;
+                int l = leg_min(x, t, a, x->routes[r].d);
+                out = l < out ? l : out;
+                for (int k = 0; k < t->K; k++)
+                    rb_add(x, t->u[k * x->nR + r], t->g);
+            }
+        }
+        if (x->n == 0)
+            continue;
+        rb_add(x, x->C, -mog);
+        x->rhs = -(double)mog * (double)(early + out);
         rb_end(x, GLP_UP);
     }
 }
@@ -1039,7 +1143,7 @@ sortie_status exact_solve_why(const sortie_model *m, const sortie_params *params
 
     x.P = glp_create_prob();
     glp_set_obj_dir(x.P, GLP_MIN);
-    x.C = col_int(&x, (double)(lb - x.t0), (double)(ub - x.t0), false);
+    x.C = col_time(&x, (double)(lb - x.t0), (double)(ub - x.t0));
     glp_set_obj_coef(x.P, x.C, 1);
     for (int i = 0; i < x.nT; i++)
         build_tail(&x, &x.T[i]);
@@ -1048,6 +1152,7 @@ sortie_status exact_solve_why(const sortie_model *m, const sortie_params *params
         if (!build_mog(&x, a))
             x.oom = true;
     build_symmetry(&x);
+    build_mog_cuts(&x);
     if (x.oom) {
         st = SORTIE_ENOMEM;
         goto done;

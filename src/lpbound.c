@@ -423,65 +423,113 @@ static bool outsize(const lp_class *c, double kg, double area, int k)
     return kg / 1000.0 > c->payload_t / (k + 1) + 1e-9 || area > c->floor_m2 / (k + 1) + 1e-9;
 }
 
-/* Requirements with the same route and the same classes allowed form one
- * group; items that are outsize for some allowed class keep their own line. */
+/* True when a fleet of type t can fly a -> b with legs of at most `km`,
+ * directly or with one stop at an airfield of the scenario (as the model
+ * decides it). */
+static bool reach(const sortie_model *m, int a, int b, double km)
+{
+    if (model_dist(m, a, b) <= km)
+        return true;
+    for (int c = 0; c < m->n_airfields; c++)
+        if (model_dist(m, a, c) <= km && model_dist(m, c, b) <= km)
+            return true;
+    return false;
+}
+
+/* Fleet f may carry requirement q's passengers (line < 0) or items of cargo
+ * line `line`: its operator is a carrier, it can fly the route and position
+ * for it, and it seats people or takes the item. A requirement's pieces may
+ * ride different types (FORMAT rules 8 and 9 are per load). */
+static bool may_carry(const sortie_model *m, int f, int q, int line, bool route_ok)
+{
+    const mdl_fleet *fl = &m->fleets[f];
+    const mdl_requirement *r = &m->reqs[q];
+    const mdl_type *t = &m->types[fl->type];
+    if (!route_ok || !r->carrier_ok[fl->operator_index])
+        return false;
+    if (line < 0)
+        return t->t.seats >= 1 && m->pax_kg <= t->t.payload_kg + 1e-9;
+    return model_item_fits(t, &r->src->cargo[line]);
+}
+
+/* Pieces with the same route, the same classes allowed and the same ready
+ * time form one group; items that are outsize for some allowed class keep
+ * their own line. A requirement's passengers and each of its cargo lines
+ * may fall into different groups, as different types may carry them. */
 static bool build_groups(lpb *b)
 {
     const sortie_model *m = b->m;
+    size_t parts = 0;
+    for (int q = 0; q < m->n_reqs; q++)
+        parts += 1 + m->reqs[q].src->n_cargo;
     b->routes = calloc((size_t)m->n_reqs + 1, sizeof *b->routes);
-    b->groups = calloc((size_t)m->n_reqs + 1, sizeof *b->groups);
+    b->groups = calloc(parts + 1, sizeof *b->groups);
     int *set = malloc(sizeof(int) * ((size_t)m->n_fleets + 1));
-    if (!b->routes || !b->groups || !set) {
+    bool *route_ok = malloc(sizeof(bool) * ((size_t)m->n_fleets + 1));
+    if (!b->routes || !b->groups || !set || !route_ok) {
         free(set);
+        free(route_ok);
         return false;
     }
     bool ok = true;
     minute_t quantum = m->n_reqs <= 200 ? 1 : m->n_reqs <= 1000 ? 120 : 720;
     for (int q = 0; q < m->n_reqs && ok; q++) {
         const mdl_requirement *rq = &m->reqs[q];
-        if (rq->pax == 0 && rq->total_kg <= 0)
-            continue; /* nothing to carry */
-        int n = 0;
-        for (int k = 0; k < rq->n_fleets; k++) {
-            int c = b->class_of_fleet[rq->fleets[k]];
-            bool seen = false;
-            for (int i = 0; i < n && !seen; i++)
-                seen = set[i] == c;
-            if (!seen)
-                set[n++] = c;
+        for (int f = 0; f < m->n_fleets; f++) {
+            const mdl_fleet *fl = &m->fleets[f];
+            const scn_type *t = &m->types[fl->type].t;
+            route_ok[f] = rq->carrier_ok[fl->operator_index] && reach(m, rq->from, rq->to, t->range_km) &&
+                          reach(m, fl->base, rq->from, t->ferry_range_km) &&
+                          reach(m, rq->to, fl->base, t->ferry_range_km);
         }
-        if (n == 0)
-            continue; /* the model refuses such scenarios; nothing to bound here */
-        qsort(set, (size_t)n, sizeof *set, cmp_int);
-        int r = route_index(b, rq->from, rq->to);
+        int r = -1;
         /* Ready times set groups apart too, rounded down (which only
          * weakens what they prove) to keep large scenarios' groups few. */
         minute_t ready = rq->ready - (rq->ready - m->start) % quantum;
-        int g = 0;
-        for (; g < b->n_groups; g++) {
-            lp_group *gr = &b->groups[g];
-            if (gr->route == r && gr->ready == ready && gr->n_classes == n &&
-                memcmp(gr->classes, set, sizeof(int) * (size_t)n) == 0)
-                break;
-        }
-        lp_group *gr = &b->groups[g];
-        if (g == b->n_groups) {
-            gr->route = r;
-            gr->ready = ready;
-            gr->classes = malloc(sizeof(int) * (size_t)n);
-            if (!gr->classes) {
-                ok = false;
-                break;
-            }
-            memcpy(gr->classes, set, sizeof(int) * (size_t)n);
-            gr->n_classes = n;
-            b->n_groups++;
-        }
-        gr->pax += rq->pax;
-        for (size_t l = 0; l < rq->src->n_cargo && ok; l++) {
-            const scn_cargo *item = &rq->src->cargo[l];
-            if (item->count <= 0)
+        for (int line = -1; line < (int)rq->src->n_cargo && ok; line++) {
+            if (line < 0 ? rq->pax <= 0 : rq->src->cargo[line].count <= 0)
                 continue;
+            int n = 0;
+            for (int f = 0; f < m->n_fleets; f++) {
+                if (!may_carry(m, f, q, line, route_ok[f]))
+                    continue;
+                int c = b->class_of_fleet[f];
+                bool seen = false;
+                for (int i = 0; i < n && !seen; i++)
+                    seen = set[i] == c;
+                if (!seen)
+                    set[n++] = c;
+            }
+            if (n == 0)
+                continue; /* the model refuses such scenarios; nothing to bound here */
+            qsort(set, (size_t)n, sizeof *set, cmp_int);
+            if (r < 0)
+                r = route_index(b, rq->from, rq->to);
+            int g = 0;
+            for (; g < b->n_groups; g++) {
+                lp_group *gr = &b->groups[g];
+                if (gr->route == r && gr->ready == ready && gr->n_classes == n &&
+                    memcmp(gr->classes, set, sizeof(int) * (size_t)n) == 0)
+                    break;
+            }
+            lp_group *gr = &b->groups[g];
+            if (g == b->n_groups) {
+                gr->route = r;
+                gr->ready = ready;
+                gr->classes = malloc(sizeof(int) * (size_t)n);
+                if (!gr->classes) {
+                    ok = false;
+                    break;
+                }
+                memcpy(gr->classes, set, sizeof(int) * (size_t)n);
+                gr->n_classes = n;
+                b->n_groups++;
+            }
+            if (line < 0) {
+                gr->pax += rq->pax;
+                continue;
+            }
+            const scn_cargo *item = &rq->src->cargo[line];
             double area = item->length_m * item->width_m;
             bool big = false;
             for (int i = 0; i < n && !big; i++)
@@ -512,6 +560,7 @@ static bool build_groups(lpb *b)
         }
     }
     free(set);
+    free(route_ok);
     return ok;
 }
 
@@ -1700,18 +1749,63 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
         glp_set_col_bnds(b->lp, b->rr[i].elastic, GLP_LO, 0, 0);
         glp_set_obj_coef(b->lp, b->rr[i].elastic, 1.0 / (b->rr[i].rhs > 1 ? b->rr[i].rhs : 1));
     }
+    /* Sorties too late for T may fly too, at a cost per sortie. */
+    int nR = b->n_routes;
+    for (int c = 0; c < b->n_cls; c++)
+        for (int i = 0; i < b->cls[c].K; i++)
+            for (int r = 0; r < nR; r++)
+                if (serves(b, c, r) && b->arr[b->cls[c].toff + (size_t)i * nR + r] > latest_landing(b, c, r, T)) {
+                    glp_set_col_bnds(b->lp, xl_col(b, c, i, r), GLP_LO, 0, 0);
+                    glp_set_obj_coef(b->lp, xl_col(b, c, i, r), 1);
+                }
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     int rc = glp_simplex(b->lp, &parm);
-    int best = -1;
-    double best_v = 1e-9;
-    if (rc == 0 && glp_get_status(b->lp) == GLP_OPT)
+    int best = -1, late_c = -1, late_i = 0;
+    double best_v = 1e-9, late_v = 1e-9;
+    if (rc == 0 && glp_get_status(b->lp) == GLP_OPT) {
         for (int i = 0; i < b->n_rr; i++) {
             double v = glp_get_col_prim(b->lp, b->rr[i].elastic) / (b->rr[i].rhs > 1 ? b->rr[i].rhs : 1);
             if (v > best_v)
                 best_v = v, best = i;
         }
+        /* Late sorties count against a class's whole fleet. */
+        for (int c = 0; c < b->n_cls; c++)
+            for (int i = 0; i < b->cls[c].K; i++) {
+                double v = 0;
+                for (int r = 0; r < nR; r++)
+                    if (serves(b, c, r) && glp_get_obj_coef(b->lp, xl_col(b, c, i, r)) > 0)
+                        v += glp_get_col_prim(b->lp, xl_col(b, c, i, r));
+                if (v / b->cls[c].count > late_v && v / b->cls[c].count > best_v)
+                    late_v = v / b->cls[c].count, late_c = c, late_i = i;
+            }
+    }
+    for (int c = 0; c < b->n_cls; c++)
+        for (int i = 0; i < b->cls[c].K; i++)
+            for (int r = 0; r < nR; r++)
+                if (serves(b, c, r) && glp_get_obj_coef(b->lp, xl_col(b, c, i, r)) > 0) {
+                    glp_set_obj_coef(b->lp, xl_col(b, c, i, r), 0);
+                    glp_set_col_bnds(b->lp, xl_col(b, c, i, r), GLP_FX, 0, 0);
+                }
+    if (late_c >= 0) {
+        char name[160], at[18];
+        class_name(b, late_c, name, sizeof name);
+        minute_t first = INT64_MAX;
+        for (int r = 0; r < nR; r++)
+            if (serves(b, late_c, r)) {
+                minute_t a = b->arr[b->cls[late_c].toff + (size_t)late_i * nR + r];
+                first = a < first ? a : first;
+            }
+        time_format(first, at);
+        if (late_i == b->cls[late_c].K - 1 && late_i > 0)
+            snprintf(why, len, "fleet %s cycles: a %d%s or later sortie of an aircraft lands %s at the earliest", name,
+                     late_i + 1, late_i == 1 ? "nd" : late_i == 2 ? "rd" : "th", at);
+        else
+            snprintf(why, len, "fleet %s cycles: the %d%s sortie of an aircraft lands %s at the earliest", name,
+                     late_i + 1, late_i == 0 ? "st" : late_i == 1 ? "nd" : late_i == 2 ? "rd" : "th", at);
+        best = -1;
+    }
     if (best >= 0) {
         const lp_rrow *rr = &b->rr[best];
         const sortie_model *m = b->m;

@@ -1,0 +1,210 @@
+/* test_lpbound: the LP capacity bound. Exact on hand cases whose optimum is
+ * known (one aircraft's cycles; one parking spot), never looser than the
+ * AFPAM planning figure on a MOG-bound airfield, and never later than a
+ * valid plan on generated scenarios. (test_exact checks it against proved
+ * optima too.) */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lpbound.h"
+#include "model.h"
+#include "plan.h"
+#include "testutil.h"
+
+/* Two airfields 5 degrees apart on the equator; one type whose figures make
+ * the arithmetic plain; `fleet` and `req` and B's/O's extras filled in. */
+static char *scenario(const char *o_extra, const char *fleet, const char *req)
+{
+    static const char fmt[] =
+        "{\"format\": \"sortie/scenario@1\", \"name\": \"hand\", \"start\": \"2024-01-01T00:00Z\","
+        " \"horizon_h\": 240,"
+        " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0},"
+        "                {\"id\": \"O\", \"lat\": 0, \"lon\": 5%s}],"
+        " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 10000, \"seats\": 10,"
+        "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+        " \"fleets\": [%s], \"requirements\": [%s]}";
+    size_t len = sizeof fmt + strlen(o_extra) + strlen(fleet) + strlen(req);
+    char *text = malloc(len);
+    assert_non_null(text);
+    snprintf(text, len, fmt, o_extra, fleet, req);
+    return text;
+}
+
+typedef struct {
+    sortie_scenario *s;
+    sortie_model *m;
+    int leg; /* minutes B-O */
+} hand;
+
+static hand load(const char *o_extra, const char *fleet, const char *req)
+{
+    char *text = scenario(o_extra, fleet, req);
+    hand h;
+    h.s = tu_scenario(text);
+    h.m = tu_model(h.s);
+    h.leg = model_leg_min(h.m, 0, 0, 1);
+    free(text);
+    return h;
+}
+
+static void unload(hand *h)
+{
+    sortie_model_free(h->m);
+    sortie_scenario_free(h->s);
+}
+
+/* One aircraft, 30 passengers at 10 seats: three round trips. Optimum:
+ * position, then three loaded legs with ground times and returns between. */
+static void test_fleet_bound_is_tight(void **state)
+{
+    (void)state;
+    hand h = load("", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 30}");
+    minute_t optimum = h.m->start + 6 * h.leg + 5 * 60;
+    minute_t out;
+    char why[256];
+    assert_int_equal(lpbound_closure(h.m, h.m->start, optimum + 600, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    assert_non_null(strstr(why, "F"));
+    unload(&h);
+}
+
+/* Six aircraft, one sortie each, through one parking spot: the stays at O
+ * follow each other. Optimum: land, six ground times, fly back. */
+static void test_mog_bound_is_tight(void **state)
+{
+    (void)state;
+    hand h = load(", \"mog\": 1", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}");
+    minute_t optimum = h.m->start + 2 * h.leg + 6 * 60;
+    minute_t out;
+    char why[256];
+    assert_int_equal(lpbound_closure(h.m, h.m->start, optimum + 600, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    assert_non_null(strstr(why, "O MOG 1"));
+    unload(&h);
+}
+
+/* AFPAM 10-1403's airfield throughput: parking spots x payload x operating
+ * hours / ground time. 200 t through two spots at 10 t and 60 min a turn
+ * is 10 hours of turns at least; the bound may not promise less. */
+static void test_never_looser_than_afpam(void **state)
+{
+    (void)state;
+    hand h = load(", \"mog\": 2", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 10, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 0, \"cargo\": [{\"name\": \"crate\","
+                  " \"count\": 20, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}");
+    double tonnes = 200, spots = 2, payload_t = 10, ground_h = 1;
+    double afpam_h = tonnes / (spots * payload_t / ground_h);
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.5;
+    sortie_plan *plan = NULL;
+    sortie_diag *d = NULL;
+    assert_int_equal(sortie_plan_make(h.m, &p, &plan, &d), SORTIE_OK);
+    sortie_diag_free(d);
+    tu_assert_valid(h.m, plan);
+    minute_t out;
+    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, NULL, 0), SORTIE_OK);
+    assert_true((double)(out - h.m->start) >= afpam_h * 60);
+    assert_true(out <= plan->closure);
+    /* Here the optimum is known too: two streams of ten turns. */
+    assert_int_equal(out, h.m->start + 2 * h.leg + 10 * 60);
+    sortie_plan_free(plan);
+    unload(&h);
+}
+
+/* Opening hours: a take-off and a landing need the airfield open, so a
+ * closed night holds up the turns; the bound still never passes a plan. */
+static void test_hours_below_plan(void **state)
+{
+    (void)state;
+    hand h = load(", \"mog\": 1, \"hours\": {\"open\": \"06:00\", \"close\": \"10:00\"}",
+                  "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}");
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.5;
+    sortie_plan *plan = NULL;
+    sortie_diag *d = NULL;
+    assert_int_equal(sortie_plan_make(h.m, &p, &plan, &d), SORTIE_OK);
+    sortie_diag_free(d);
+    tu_assert_valid(h.m, plan);
+    minute_t out;
+    char why[256];
+    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
+    assert_true(out <= plan->closure);
+    /* Four open hours a day fit four 60-minute turns and one overnight
+     * stay: the six sorties cannot all leave on the first day. */
+    assert_true(out >= h.m->start + MINUTES_PER_DAY);
+    sortie_plan_free(plan);
+    unload(&h);
+}
+
+static void test_nothing_to_prove(void **state)
+{
+    (void)state;
+    hand h = load("", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 10}");
+    minute_t out = 0;
+    char why[64] = "x";
+    /* hi <= lo: lo comes back untouched. */
+    assert_int_equal(lpbound_closure(h.m, h.m->start + 500, h.m->start + 400, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, h.m->start + 500);
+    assert_string_equal(why, "");
+    /* lo already at the optimum: nothing better to prove. */
+    minute_t optimum = h.m->start + 2 * h.leg + 60;
+    assert_int_equal(lpbound_closure(h.m, optimum, optimum + 100, &out, NULL, 0), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    unload(&h);
+}
+
+/* Generated scenarios: the bound is never later than the planner's plan. */
+static void test_below_plans(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        char *text = NULL;
+        assert_int_equal(sortie_generate(SORTIE_SCALE_S, seed, &text), SORTIE_OK);
+        sortie_scenario *s = tu_scenario(text);
+        sortie_model *m = tu_model(s);
+        sortie_params p;
+        sortie_params_init(&p);
+        p.time_limit_s = 0.2;
+        p.lp_bound = 0;
+        sortie_plan *plan = NULL;
+        sortie_diag *d = NULL;
+        assert_int_equal(sortie_plan_make(m, &p, &plan, &d), SORTIE_OK);
+        sortie_diag_free(d);
+        tu_assert_valid(m, plan);
+        minute_t out;
+        char why[256];
+        assert_int_equal(lpbound_closure(m, m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
+        assert_true(out <= plan->closure);
+        assert_true(out > m->start);
+        if (out > m->start && out < plan->closure)
+            assert_true(why[0] != '\0');
+        sortie_plan_free(plan);
+        sortie_model_free(m);
+        sortie_scenario_free(s);
+        sortie_free(text);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fleet_bound_is_tight), cmocka_unit_test(test_mog_bound_is_tight),
+        cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
+        cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
