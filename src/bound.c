@@ -794,6 +794,168 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
     }
 }
 
+/*
+ * Waves at an origin with a MOG (no carrier based there): take the
+ * requirements leaving it that are ready at R or later. Their take-offs are
+ * at R or later; on each of the MOG "tracks" of back-to-back ground times
+ * the j-th is no earlier than dep_j (dep_1 after the first possible landing
+ * and R, then a least ground time later each, within hours). So before
+ * dep_{w+1} at most w x MOG of them take off, and an aircraft of fleet f
+ * flies at most 1 + (dep_{w+1} - 1 - R) / cycle_f of them (it must fly
+ * away and back in between). The fewest waves w whose best sorties (largest
+ * capacity first, within those limits) cover the group's weight, passengers
+ * and floor area say when its last sortie leaves at the earliest: on the w-th
+ * track position, after the ground time of its own type.
+ */
+#define WAVE_MAX_READIES 16
+
+static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const int *route0, int n_routes,
+                       const int *route_from, const int *route_to)
+{
+    const sortie_model *m = b->m;
+    int nf = m->n_fleets, mog = m->airfields[a].mog;
+    if (mog <= 0)
+        return;
+    double want[3] = {0, 0, 0};
+    int n_group = 0, g_min = -1;
+    minute_t first = SLOT_NEVER;
+    for (int k = 0; k < n_routes; k++) {
+        if (route_from[k] != a)
+            continue;
+        for (int i = route0[k]; i < route0[k + 1]; i++) {
+            const mdl_requirement *q = &m->reqs[by_route[i]];
+            if (q->ready < R)
+                continue;
+            want[0] += q->total_kg, want[1] += q->pax, want[2] += q->total_floor_m2;
+            n_group++;
+        }
+    }
+    if (n_group == 0)
+        return;
+    /* Capacity per sortie and how often each fleet can fly one, per dimension. */
+    double *cap = malloc(sizeof *cap * (size_t)nf * 3);
+    double *cyc = malloc(sizeof *cyc * (size_t)nf);
+    bool *use = calloc((size_t)nf, sizeof *use);
+    if (!cap || !cyc || !use) {
+        free(cap), free(cyc), free(use);
+        return; /* a bound left out is still a bound */
+    }
+    for (int f = 0; f < nf; f++) {
+        const mdl_type *t = &m->types[m->fleets[f].type];
+        bool pax_ok = false, items_ok = false, any = false;
+        for (int k = 0; k < n_routes; k++) {
+            if (route_from[k] != a)
+                continue;
+            for (int i = route0[k]; i < route0[k + 1]; i++) {
+                int r = by_route[i];
+                if (m->reqs[r].ready < R || !b->elig[r * nf + f])
+                    continue;
+                if (m->fleets[f].base == a) {
+                    free(cap), free(cyc), free(use);
+                    return; /* some carrier stands there without counting */
+                }
+                any = true;
+                pax_ok = pax_ok || load_can_carry_pax(m, r, f);
+                for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
+                    items_ok = items_ok || load_can_carry_line(m, r, (int)c, f);
+            }
+        }
+        use[f] = any;
+        if (!any)
+            continue;
+        cap[f * 3 + 0] = items_ok ? t->t.payload_kg : fmin(t->t.payload_kg, pax_ok ? t->t.seats * m->pax_kg : 0);
+        cap[f * 3 + 1] = pax_ok ? t->t.seats : 0;
+        cap[f * 3 + 2] = items_ok ? t->floor_m2 : 0;
+        /* Away and back: the shortest flight out of a and back, and two ground times. */
+        int out = UNREACHABLE;
+        for (int x = 0; x < m->n_airfields; x++)
+            if (x != a && stat_min(b, m->fleets[f].type, false, a, x) < out)
+                out = stat_min(b, m->fleets[f].type, false, a, x);
+        cyc[f] = out >= UNREACHABLE ? 1e18 : 2.0 * out + 2.0 * t->t.ground_min;
+        if (g_min < 0 || t->t.ground_min < g_min)
+            g_min = t->t.ground_min;
+        minute_t land = earliest(b, m->fleets[f].type, false, m->fleets[f].base, m->fleets[f].available_from, a);
+        if (land < first)
+            first = land;
+    }
+    if (g_min < 0 || first >= SLOT_NEVER) {
+        free(cap), free(cyc), free(use);
+        return;
+    }
+    /* dep_w by the least ground time, within hours. */
+    minute_t d1 = slot_next_open(m, a, first + g_min > R ? first + g_min : R);
+    int lo = 1, hi = 1;
+    minute_t dep_hi = d1;
+    /* Capacity of w waves in dimension k: the largest sorties first. */
+#define WAVE_COVERS(w, depnext, ok)                                                                                  do {                                                                                                                 ok = true;                                                                                                       for (int k_ = 0; k_ < 3 && ok; k_++) {                                                                               if (want[k_] <= 0)                                                                                                   continue;                                                                                                    double slots_ = (double)(w) * mog, got_ = 0;                                                                     for (int pass_ = 0; pass_ < nf && slots_ > 0; pass_++) {                                                            int bf_ = -1;                                                                                                    for (int f_ = 0; f_ < nf; f_++)                                                                                      if (use[f_] && cap[f_ * 3 + k_] > 0 && !taken[f_] &&                                                                 (bf_ < 0 || cap[f_ * 3 + k_] > cap[bf_ * 3 + k_]))                                                               bf_ = f_;                                                                                                if (bf_ < 0)                                                                                                         break;                                                                                                       taken[bf_] = true;                                                                                               double n_ = m->fleets[bf_].count * (1.0 + floor((double)((depnext) - 1 - R) / cyc[bf_]));                       if (n_ > slots_)                                                                                                     n_ = slots_;                                                                                                 got_ += n_ * cap[bf_ * 3 + k_];                                                                                  slots_ -= n_;                                                                                                }                                                                                                                for (int f_ = 0; f_ < nf; f_++)                                                                                      taken[f_] = false;                                                                                           ok = got_ + 1e-6 >= want[k_];                                                                                }                                                                                                            } while (0)
+    bool *taken = calloc((size_t)nf, sizeof *taken);
+    minute_t *dep = malloc(sizeof *dep * 4097);
+    if (!taken || !dep) {
+        free(cap), free(cyc), free(use), free(taken), free(dep);
+        return;
+    }
+    /* dep[w] for w = 1 .. 4096 as needed. */
+    dep[1] = d1;
+    int n_dep = 1;
+    bool ok = false;
+    while (hi < 4096) {
+        while (n_dep < hi + 1 && n_dep < 4096) {
+            dep[n_dep + 1] = slot_next_open(m, a, dep[n_dep] + g_min);
+            n_dep++;
+        }
+        WAVE_COVERS(hi, dep[hi + 1], ok);
+        if (ok)
+            break;
+        lo = hi + 1;
+        hi *= 2;
+    }
+    (void)dep_hi;
+    if (ok) {
+        /* The fewest waves w in [lo, hi] that cover. */
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            bool c;
+            WAVE_COVERS(mid, dep[mid + 1], c);
+            if (c)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        int w = hi;
+        /* The last sortie leaves on the w-th position after its own type's ground time. */
+        minute_t value = SLOT_NEVER;
+        for (int f = 0; f < nf; f++) {
+            if (!use[f])
+                continue;
+            int gf = m->types[m->fleets[f].type].t.ground_min;
+            minute_t d = w == 1 ? d1 : slot_next_open(m, a, dep[w - 1] + gf);
+            for (int k = 0; k < n_routes; k++) {
+                if (route_from[k] != a)
+                    continue;
+                bool serves = false;
+                for (int i = route0[k]; i < route0[k + 1] && !serves; i++)
+                    serves = m->reqs[by_route[i]].ready >= R && b->elig[by_route[i] * nf + f];
+                if (!serves)
+                    continue;
+                minute_t arr = earliest(b, m->fleets[f].type, true, a, d, route_to[k]);
+                if (arr < value)
+                    value = arr;
+            }
+        }
+        if (value < SLOT_NEVER && value > b->out->value) {
+            char why[256], when[18], hrs[64];
+            time_format(R, when);
+            hours_text(m, a, hrs, sizeof hrs);
+            say(why, sizeof why,
+                "%s's MOG %d%s: what leaves it from %s on needs %d waves of take-offs, %d min on the ground apart",
+                m->airfields[a].src->id, mog, hrs, when, w, g_min);
+            offer(b, value, why);
+        }
+    }
+#undef WAVE_COVERS
+    free(cap), free(cyc), free(use), free(taken), free(dep);
+}
+
 /* ------------------------------------------------------------------- all */
 
 static int cmp_int(const void *a, const void *b)
@@ -928,6 +1090,22 @@ static sortie_status compute(bctx *b)
     /* Airfields. */
     for (int a = 0; a < m->n_airfields && st == SORTIE_OK; a++) {
         airfield_bound(b, a, true, by_route, route0, n_routes, route_from, route_to);
+        if (m->airfields[a].mog > 0) {
+            /* Waves from each distinct ready time (the latest ones when many). */
+            minute_t seen[WAVE_MAX_READIES];
+            int n_seen = 0;
+            for (int r = nr - 1; r >= 0 && n_seen < WAVE_MAX_READIES; r--) {
+                if (m->reqs[r].from != a)
+                    continue;
+                bool dup = false;
+                for (int i = 0; i < n_seen && !dup; i++)
+                    dup = seen[i] == m->reqs[r].ready;
+                if (!dup)
+                    seen[n_seen++] = m->reqs[r].ready;
+            }
+            for (int i = 0; i < n_seen; i++)
+                wave_bound(b, a, seen[i], by_route, route0, n_routes, route_from, route_to);
+        }
         airfield_bound(b, a, false, by_route, route0, n_routes, route_from, route_to);
     }
 done:
