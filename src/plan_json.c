@@ -15,6 +15,7 @@
 #include "jsonutil.h"
 #include "scenario.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -92,12 +93,50 @@ static void *alloc_array(ju_ctx *c, size_t n, size_t size)
     return p;
 }
 
+/* What a string field may hold. Ids follow FORMAT.md's charset; tails add the
+ * '#' of "<fleet>#k"; free text only refuses control characters, because the
+ * checker echoes names into one-line messages that a plan must not be able to forge. */
+typedef enum { FIELD_ID, FIELD_TAIL, FIELD_TEXT } field_kind;
+
+static bool is_tail_id(const char *text)
+{
+    size_t len = strlen(text);
+    if (len == 0 || len > JU_ID_MAX + 16)
+        return false;
+    for (const char *p = text; *p; p++)
+        if (!isalnum((unsigned char)*p) && !strchr("-_.#", *p))
+            return false;
+    return true;
+}
+
+static bool is_single_line(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
 /* A required string field, copied; NULL (and a message) when absent or wrong. */
-static char *dup_string(ju_ctx *c, const json_t *obj, const char *path, const char *key, bool id)
+static char *dup_string(ju_ctx *c, const json_t *obj, const char *path, const char *key, field_kind kind)
 {
     const char *text = NULL;
-    ju_result r = id ? ju_id(c, obj, path, key, JU_REQUIRED, &text) : ju_string(c, obj, path, key, JU_REQUIRED, &text);
-    return r == JU_FOUND ? ju_strdup(c, text) : NULL;
+    ju_result r = kind == FIELD_ID ? ju_id(c, obj, path, key, JU_REQUIRED, &text)
+                                   : ju_string(c, obj, path, key, JU_REQUIRED, &text);
+    if (r != JU_FOUND)
+        return NULL;
+    bool ok = kind == FIELD_TAIL ? is_tail_id(text) : kind == FIELD_TEXT ? is_single_line(text) : true;
+    if (!ok) {
+        char where[JU_PATH_MAX], shown[64];
+        ju_path_key(where, sizeof where, path, key);
+        ju_quote(text, shown, sizeof shown);
+        ju_error(c, where, kind == FIELD_TAIL
+                               ? "expected an aircraft id like RU-76#1 (letters, digits, '-', '_', '.', '#'), got \"%s\""
+                               : "expected text without control characters (line breaks, tabs), got \"%s\"",
+                 shown);
+        return NULL;
+    }
+    return ju_strdup(c, text);
 }
 
 /* A required time, refusing seconds: plans are written in whole minutes, so
@@ -180,8 +219,8 @@ static void read_leg(ju_ctx *c, const json_t *v, const char *path, plan_leg *leg
     if (!ju_expect_object(c, v, path, "a leg object {\"from\", \"to\", \"dep\", \"arr\", \"load\"}"))
         return;
     ju_check_keys(c, v, path, keys);
-    leg->from = dup_string(c, v, path, "from", false);
-    leg->to = dup_string(c, v, path, "to", false);
+    leg->from = dup_string(c, v, path, "from", FIELD_ID);
+    leg->to = dup_string(c, v, path, "to", FIELD_ID);
     read_time(c, v, path, "dep", &leg->dep);
     read_time(c, v, path, "arr", &leg->arr);
     /* An empty leg says "load": null; leaving the key out means the same. */
@@ -206,12 +245,12 @@ static void read_aircraft(ju_ctx *c, const json_t *v, const char *path, plan_air
     if (!ju_expect_object(c, v, path, "an aircraft object {\"id\", \"fleet\", \"type\", \"base\", \"legs\"}"))
         return;
     ju_check_keys(c, v, path, keys);
-    a->id = dup_string(c, v, path, "id", false);
-    a->fleet = dup_string(c, v, path, "fleet", false);
-    a->type = dup_string(c, v, path, "type", false);
-    a->base = dup_string(c, v, path, "base", false);
+    a->id = dup_string(c, v, path, "id", FIELD_TAIL);
+    a->fleet = dup_string(c, v, path, "fleet", FIELD_ID);
+    a->type = dup_string(c, v, path, "type", FIELD_ID);
+    a->base = dup_string(c, v, path, "base", FIELD_ID);
     const char *op;
-    if (ju_string(c, v, path, "operator", JU_OPTIONAL, &op) == JU_FOUND)
+    if (ju_id(c, v, path, "operator", JU_OPTIONAL, &op) == JU_FOUND)
         a->operator_id = ju_strdup(c, op);
     const json_t *legs;
     if (ju_array(c, v, path, "legs", JU_REQUIRED, SCN_MAX_LIST, false, &legs) != JU_FOUND)
@@ -236,7 +275,7 @@ static void read_pax(ju_ctx *c, const json_t *v, const char *path, plan_pax *x)
         return;
     ju_check_keys(c, v, path, keys);
     long long n = 0;
-    x->req = dup_string(c, v, path, "req", true);
+    x->req = dup_string(c, v, path, "req", FIELD_ID);
     read_int(c, v, path, "n", 0, PLAN_MAX_N, &n);
     x->n = (int)n;
 }
@@ -248,8 +287,8 @@ static void read_item(ju_ctx *c, const json_t *v, const char *path, plan_item *x
         return;
     ju_check_keys(c, v, path, keys);
     long long n = 0;
-    x->req = dup_string(c, v, path, "req", true);
-    x->name = dup_string(c, v, path, "name", false);
+    x->req = dup_string(c, v, path, "req", FIELD_ID);
+    x->name = dup_string(c, v, path, "name", FIELD_TEXT);
     read_int(c, v, path, "n", 0, PLAN_MAX_N, &n);
     x->n = (int)n;
 }
@@ -285,9 +324,9 @@ static void read_load(ju_ctx *c, const json_t *v, const char *path, plan_load *l
     if (!ju_expect_object(c, v, path, "a load object {\"id\", \"from\", \"to\", \"weight_kg\", \"pax\", \"items\"}"))
         return;
     ju_check_keys(c, v, path, keys);
-    l->id = dup_string(c, v, path, "id", true);
-    l->from = dup_string(c, v, path, "from", false);
-    l->to = dup_string(c, v, path, "to", false);
+    l->id = dup_string(c, v, path, "id", FIELD_ID);
+    l->from = dup_string(c, v, path, "from", FIELD_ID);
+    l->to = dup_string(c, v, path, "to", FIELD_ID);
     ju_number(c, v, path, "weight_kg", JU_REQUIRED, &non_negative, &l->weight_kg);
     read_list(c, v, path, "pax", JU_OPTIONAL, sizeof *l->pax, (void **)&l->pax, &l->n_pax, each_pax);
     read_list(c, v, path, "items", JU_OPTIONAL, sizeof *l->items, (void **)&l->items, &l->n_items, each_item);
@@ -300,7 +339,7 @@ static void read_requirement(ju_ctx *c, const json_t *v, const char *path, plan_
         return;
     ju_check_keys(c, v, path, keys);
     long long late = 0;
-    r->id = dup_string(c, v, path, "id", true);
+    r->id = dup_string(c, v, path, "id", FIELD_ID);
     read_time(c, v, path, "delivered", &r->delivered);
     read_time(c, v, path, "due", &r->due);
     read_int(c, v, path, "late_min", -PLAN_MAX_LATE_MIN, PLAN_MAX_LATE_MIN, &late);
@@ -330,7 +369,7 @@ static void read_plan(ju_ctx *c, const json_t *root, sortie_plan *p)
         return;
     }
     ju_check_keys(c, root, "", keys);
-    p->scenario = dup_string(c, root, "", "scenario", false);
+    p->scenario = dup_string(c, root, "", "scenario", FIELD_TEXT);
     read_summary(c, root, p);
     read_list(c, root, "", "aircraft", JU_REQUIRED, sizeof *p->aircraft, (void **)&p->aircraft, &p->n_aircraft,
               each_aircraft);
