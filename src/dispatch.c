@@ -22,6 +22,7 @@ typedef struct {
     minute_t landed;        /* when it landed there */
     minute_t free;          /* earliest next take-off: ground time done, airfield open */
     hop ret;                /* its reserved way home; n == 0 when at base */
+    int waits;              /* times it chose to wait since its last sortie */
     bool done;
 } tail_state;
 
@@ -33,6 +34,7 @@ typedef struct {
     hop ret;                /* way home from the destination; n == 0 when it is the base */
     minute_t hold;          /* ground at the destination reserved over [fly.arr, hold) */
     double cost;
+    double waste;           /* spot factor x guide factor: how badly the choice uses what is short */
     int priority;
 } cand;
 
@@ -864,11 +866,17 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             c.cost /= 1.0 + urgency * p / d->pressure_max;
         }
         /* Standing on a short airfield's spots for little costs more. */
-        c.cost *= slot_factor(d, f, route, kn ? kn->slot : DISPATCH_SLOT);
+        double sf = slot_factor(d, f, route, kn ? kn->slot : DISPATCH_SLOT);
+        c.cost *= sf;
+        c.waste = sf;
         /* Off the fluid plan costs more. */
         double guide = kn ? kn->guide : DISPATCH_GUIDE;
         if (guide > 0 && d->target)
-            c.cost *= 1.0 + guide * (1.0 - guide_affinity(d, f));
+        {
+            double gf = 1.0 + guide * (1.0 - guide_affinity(d, f));
+            c.cost *= gf;
+            c.waste *= gf;
+        }
         if (kn && kn->route_weight)
             c.cost *= kn->route_weight[route];
         if (kn && kn->random && kn->noise > 0)
@@ -1124,6 +1132,17 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
             heap_push(d, s->free, k);
             continue;
         }
+        /* Better idle than wasteful: when the best this aircraft can do
+         * would stand on short spots for little, or off the fluid plan,
+         * it waits a while (a bounded number of times) for others to go first. */
+        double decline = knobs ? knobs->decline : DISPATCH_DECLINE;
+        if (decline > 0 && best.waste > decline && s->waits < DISPATCH_MAX_WAITS) {
+            if (!hold_tail(d, k, 1))
+                return SORTIE_ENOMEM;
+            s->waits++;
+            heap_push(d, s->free + (s->waits) * DISPATCH_WAIT_MIN, k);
+            continue;
+        }
         heap_item mine = {best.fly.dep, k};
         if (lazy && d->n_heap > 0 && heap_less(d, d->heap[0], mine)) {
             /* Someone else may take off earlier: look again when its turn comes. */
@@ -1134,6 +1153,7 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         }
         if (!commit(d, k, &best))
             return SORTIE_ENOMEM;
+        s->waits = 0;
         heap_push(d, s->free, k);
     }
     /* Everyone flies home on the way it holds. */

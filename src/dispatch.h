@@ -36,6 +36,7 @@ typedef struct {
     double slot;          /* weight of spot efficiency at congested airfields (DISPATCH_SLOT) */
     double explore;       /* with `random`: probability that a choice is any feasible one, drawn uniformly */
     bool shuffle;         /* with `random`: aircraft free at the same minute go in a random order */
+    double decline;       /* waste above which an aircraft waits rather than fly (DISPATCH_DECLINE; 0: never) */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take
@@ -52,6 +53,14 @@ typedef struct {
 #ifndef DISPATCH_PRIORITY
 #define DISPATCH_PRIORITY 0.5
 #endif
+/* An aircraft whose best choice wastes more than this (spot factor times
+ * guide factor) waits DISPATCH_WAIT_MIN, twice that, ... at most
+ * DISPATCH_MAX_WAITS times before it takes it anyway. */
+#ifndef DISPATCH_DECLINE
+#define DISPATCH_DECLINE 3.0
+#endif
+#define DISPATCH_WAIT_MIN 60
+#define DISPATCH_MAX_WAITS 8
 /* The default weight of spot efficiency where spots are short. */
 #define DISPATCH_SLOT 1.0
 
