@@ -267,7 +267,11 @@ static bool gen_next(bctx *b, gen *g)
             }
         }
     }
-    if (a >= SLOT_NEVER || (!b->relaxed && (a > fl->available_to || home > fl->available_to))) {
+    /* Relaxed (for messages only), deliveries still end: a horizon and a
+     * month past the horizon's end is "never" for any message. */
+    minute_t far = b->m->end + (b->m->end - b->m->start) + 30 * MINUTES_PER_DAY;
+    if (a >= SLOT_NEVER || (!b->relaxed && (a > fl->available_to || home > fl->available_to)) ||
+        (b->relaxed && a > far)) {
         g->a = SLOT_NEVER;
         return true;
     }
@@ -338,10 +342,11 @@ static double max_per_load(const sortie_model *m, int r, int c, int f)
 static void note_late(bctx *b, const group *gr, minute_t when, const char *why)
 {
     bound_info *o = b->out;
-    bool fresh = gr->reqs == NULL;
+    /* A group with a member already named says nothing new. */
+    bool fresh = true;
     for (int i = 0; gr->reqs && i < gr->n; i++)
-        if (!b->reported[gr->reqs[i]])
-            fresh = true;
+        if (b->reported[gr->reqs[i]])
+            fresh = false;
     if (!fresh || o->n_late >= MAX_LATE)
         return;
     for (int i = 0; gr->reqs && i < gr->n; i++)
@@ -492,7 +497,18 @@ static sortie_status cover(bctx *b, const group *gr, minute_t *result)
             st = SORTIE_ENOMEM;
     minute_t when = SLOT_NEVER;
     int last_f = -1;
-    while (st == SORTIE_OK) {
+    /* A constraint that no delivering fleet can serve is never covered:
+     * say so at once (the relaxed re-run below has no end of its own). */
+    bool coverable = true;
+    for (int k = 0; k < n_cons && coverable; k++) {
+        if (b->dem[k] <= 1e-6)
+            continue;
+        bool any = false;
+        for (int f = 0; f < nf && !any; f++)
+            any = use[f] && gens[f].a < SLOT_NEVER && b->cap[k * nf + f] > 0;
+        coverable = any;
+    }
+    while (st == SORTIE_OK && coverable) {
         bool done = true;
         for (int k = 0; k < n_cons && done; k++)
             done = b->got[k] + 1e-6 >= b->dem[k];
