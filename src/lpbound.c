@@ -54,6 +54,12 @@
  * follow each tail's sorties further, at the price of a larger LP. */
 #define LAYER_BUDGET 3000
 #define MAX_LAYERS 40
+/* Simplex work allowed per call, in iterations x rows / 1000: S and M
+ * scenarios never reach it; on L (30,000 rows) it is some 5,000 iterations,
+ * a few seconds here. Counting iterations, not seconds, keeps the bound
+ * the same on every run and machine. When it runs out, the last closure
+ * the LP refuted, plus one minute, is still a proved bound. */
+#define WORK_BUDGET 150000.0
 /* Past these sizes (share columns, positioning pairs) the compact form is used. */
 #define COMPACT_SHARES 6000
 #define COMPACT_PAIRS 6000
@@ -136,6 +142,7 @@ typedef struct {
     const sortie_model *m;
     int nA;
     long layer_budget;       /* LAYER_BUDGET unless a test sets it */
+    double work_left;        /* simplex iterations x rows / 1000 still allowed */
     bool compact;            /* large scenario: hub positioning and Hall covers, see build() */
     int *hub_out, *hub_in;   /* compact: [c * nA + a] positioning out of a / into origin a */
     lp_route *routes;
@@ -1378,6 +1385,13 @@ static bool build_ready_rows(lpb *b, int c, int r)
     return true;
 }
 
+static int cmp_line_tonnes(const void *x, const void *y)
+{
+    const pax_line *a = x, *c = y;
+    double ta = a->kg * a->count, tc = c->kg * c->count;
+    return (ta < tc) - (ta > tc);
+}
+
 /* True when every class of group g is in the sorted set (n entries). */
 static bool group_within(const lp_group *g, const int *set, int n)
 {
@@ -1399,7 +1413,7 @@ static bool group_within(const lp_group *g, const int *set, int n)
  * items too heavy or too large to go two (three) to a sortie on any of S. */
 static bool build_hall_rows(lpb *b, int r)
 {
-    enum { MAX_READY = 4, MAX_SETS = 8 };
+    enum { MAX_READY = 2, MAX_SETS = 8, MAX_LINE_ROWS = 6 };
     int nR = b->n_routes, nC = b->n_cls;
     int *gs = malloc(sizeof(int) * (size_t)(b->n_groups + 1));
     int *uni = malloc(sizeof(int) * (size_t)(nC + 1));
@@ -1497,9 +1511,13 @@ static bool build_hall_rows(lpb *b, int r)
             }
             if (pax <= 0 && kg <= 0)
                 continue;
-            /* Rows: 0 seats, 1 payload, 2 floor, then per line, then the
+            /* Rows: 0 seats, 1 payload, 2 floor, then per line (the heaviest
+             * few in all: the rest weigh in payload and floor), then the
              * two-to-a-sortie and three-to-a-sortie counts by weight and area. */
-            for (int row = 0; ok && row < 3 + nl + 4; row++) {
+            qsort(lines, (size_t)nl, sizeof *lines, cmp_line_tonnes);
+            int nrow = nl < MAX_LINE_ROWS ? nl : MAX_LINE_ROWS;
+            for (int row = 0; ok && row < 3 + nrow + 4; row++) {
+                int lr = row < 3 + nrow ? row : row - nrow + nl; /* rows past the lines keep their meaning */
                 double need = 0;
                 int k = 0;
                 for (int i = 0; ok && i < set_n[si]; i++) {
@@ -1517,11 +1535,11 @@ static bool build_hall_rows(lpb *b, int r)
                         coef = cl->payload_t;
                     else if (row == 2)
                         coef = cl->floor_m2;
-                    else if (row < 3 + nl) {
-                        const pax_line *ln = &lines[row - 3];
+                    else if (lr < 3 + nl) {
+                        const pax_line *ln = &lines[lr - 3];
                         coef = fmin(floor(cl->payload_t * 1000.0 / ln->kg + 1e-9), floor(cl->floor_m2 / ln->area + 1e-9));
                     } else {
-                        int per = (row - 3 - nl) % 2 + 1;
+                        int per = (lr - 3 - nl) % 2 + 1;
                         coef = per;
                     }
                     ok = nz_add(b, &k, xr[ui * (MAX_READY + 1) + t], coef);
@@ -1532,12 +1550,12 @@ static bool build_hall_rows(lpb *b, int r)
                     need = kg / 1000.0;
                 else if (row == 2)
                     need = area;
-                else if (row < 3 + nl)
-                    need = lines[row - 3].count;
+                else if (lr < 3 + nl)
+                    need = lines[lr - 3].count;
                 else {
                     /* Items that go at most `per` to a sortie on every class of the set. */
-                    int per = (row - 3 - nl) % 2 + 1;
-                    bool by_weight = row - 3 - nl < 2;
+                    int per = (lr - 3 - nl) % 2 + 1;
+                    bool by_weight = lr - 3 - nl < 2;
                     for (int j = 0; j < nl; j++) {
                         bool all = true;
                         for (int i = 0; i < set_n[si] && all; i++) {
@@ -1705,7 +1723,22 @@ static void set_T(lpb *b, minute_t T)
 
 /* ------------------------------------------------------------------ solving */
 
-typedef enum { PROBE_FEASIBLE, PROBE_REFUTED, PROBE_ERROR } probe;
+typedef enum { PROBE_FEASIBLE, PROBE_REFUTED, PROBE_ERROR, PROBE_BUDGET } probe;
+
+/* Runs the simplex within what is left of the work budget (iterations
+ * weighted by rows: an iteration costs about in proportion to them). */
+static int simplex(lpb *b, glp_smcp *parm)
+{
+    double rows = glp_get_num_rows(b->lp) > 0 ? glp_get_num_rows(b->lp) : 1;
+    double its = b->work_left * 1000.0 / rows;
+    if (its < 1)
+        return GLP_EITLIM;
+    parm->it_lim = its < INT_MAX ? (int)its : INT_MAX;
+    int before = glp_get_it_cnt(b->lp);
+    int rc = glp_simplex(b->lp, parm);
+    b->work_left -= (double)(glp_get_it_cnt(b->lp) - before) * rows / 1000.0;
+    return rc;
+}
 
 static probe solve_at(lpb *b, minute_t T)
 {
@@ -1714,12 +1747,14 @@ static probe solve_at(lpb *b, minute_t T)
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.meth = GLP_DUALP;
-    int rc = glp_simplex(b->lp, &parm);
+    int rc = simplex(b, &parm);
     if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND || rc == GLP_EBADB) {
         /* A bad basis after many changes: start afresh once. */
         glp_std_basis(b->lp);
-        rc = glp_simplex(b->lp, &parm);
+        rc = simplex(b, &parm);
     }
+    if (rc == GLP_EITLIM)
+        return PROBE_BUDGET;
     if (rc != 0)
         return PROBE_ERROR;
     int st = glp_get_status(b->lp);
@@ -1761,7 +1796,8 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    int rc = glp_simplex(b->lp, &parm);
+    b->work_left += WORK_BUDGET / 4; /* the explanation's own allowance */
+    int rc = simplex(b, &parm);
     int best = -1, late_c = -1, late_i = 0;
     double best_v = 1e-9, late_v = 1e-9;
     if (rc == 0 && glp_get_status(b->lp) == GLP_OPT) {
@@ -1863,7 +1899,7 @@ sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
      * msg_lev says; the library never prints, so its terminal output is off
      * for this call and restored after. */
     int term = glp_term_out(GLP_OFF);
-    lpb b = {.m = m, .layer_budget = LAYER_BUDGET};
+    lpb b = {.m = m, .layer_budget = LAYER_BUDGET, .work_left = WORK_BUDGET};
     sortie_status st = SORTIE_OK;
     if (!build(&b, hi)) {
         st = SORTIE_ENOMEM;
@@ -1880,33 +1916,46 @@ sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
         st = SORTIE_ESOLVER;
         goto done;
     }
-    if (p == PROBE_FEASIBLE)
+    if (p != PROBE_REFUTED)
         goto done;
-    p = solve_at(&b, hi);
-    if (p == PROBE_ERROR) {
-        st = SORTIE_ESOLVER;
-        goto done;
-    }
-    if (p == PROBE_REFUTED) {
-        /* The LP refutes a closure that a valid plan reached: the
-         * relaxation would be wrong, so it claims nothing. */
-        st = SORTIE_EINTERNAL;
-        goto done;
-    }
-    minute_t bad = lo, good = hi; /* bad refuted, good feasible */
+    /* Gallop up from lo, then bisect: the answer usually lies near the
+     * bound the caller has, and a re-solve is cheap when T moves little
+     * (solving at hi from scratch costs as much as the whole search). */
+    minute_t bad = lo, good = hi; /* bad refuted; good a valid plan's closure */
+    bool verified = false, gallop = true;
+    minute_t step = (good - bad) / 64 > 0 ? (good - bad) / 64 : 1;
     while (good - bad > 1) {
-        minute_t mid = bad + (good - bad) / 2;
+        minute_t mid;
+        if (gallop && bad + step < good)
+            mid = bad + step;
+        else if (!verified) {
+            mid = good; /* a plan closes at hi: the LP must admit it */
+            gallop = false;
+        } else
+            mid = bad + (good - bad) / 2;
         p = solve_at(&b, mid);
         if (p == PROBE_ERROR) {
             st = SORTIE_ESOLVER;
             goto done;
         }
-        if (p == PROBE_REFUTED)
+        if (p == PROBE_BUDGET)
+            break; /* bad stays refuted: bad + 1 is proved */
+        if (p == PROBE_REFUTED && mid == hi) {
+            /* The LP refutes a closure that a valid plan reached: the
+             * relaxation would be wrong, so it claims nothing. */
+            st = SORTIE_EINTERNAL;
+            goto done;
+        }
+        if (p == PROBE_REFUTED) {
             bad = mid;
-        else
+            step *= 2;
+        } else {
             good = mid;
+            verified = true;
+            gallop = false;
+        }
     }
-    *out = good;
+    *out = verified && good - bad <= 1 ? good : bad + 1;
     if (why && why_len)
         explain(&b, bad, why, why_len);
 done:
