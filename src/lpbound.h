@@ -15,7 +15,12 @@
  * admits, to the minute. `lo` is a bound already proved (returned when the
  * LP proves nothing better); `hi` a valid plan's closure. On SORTIE_OK *out
  * holds T and `why` (if not NULL) a sentence naming what binds at T - 1
- * (a fleet's cycles, an airfield's MOG or hours).
+ * (a fleet's cycles, an airfield's MOG or hours). On very large scenarios
+ * the simplex work is capped (deterministically, by iterations): T is then
+ * one minute after the last closure the LP refuted, still a proved bound.
+ * SORTIE_EINTERNAL: the LP refuted hi itself, which a valid relaxation
+ * never does; *out is lo. SORTIE_ESOLVER: GLPK failed; *out is lo.
+ * Plain data in, no state kept: the result is the same on every run.
  */
 sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
                               size_t why_len);
