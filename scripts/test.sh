@@ -13,3 +13,9 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSORTIE_SANITIZE=ON >/dev/nul
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE no-sanitize
+
+# Short fuzz runs (30 s per harness, ctest label `fuzz`): the libFuzzer
+# harnesses in fuzz/, built with clang into build-fuzz; see docs/testing.md.
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DSORTIE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$jobs" --target fuzzers
+ctest --test-dir build-fuzz --output-on-failure -j"$jobs" -L fuzz
