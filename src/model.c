@@ -133,105 +133,141 @@ static bool reachable(const sortie_model *m, int a, int b, double reach)
 
 static const char *fleet_type_id(const sortie_model *m, int f) { return m->types[m->fleets[f].type].t.id; }
 
-/* Explains why the first cargo line that no fleet of `cand` can take does not fit. */
-static bool explain_item(const sortie_model *m, const mdl_requirement *r, const int *cand, int n_cand,
-                         sortie_diag *diag)
+/* Explains why cargo line `item` fits no hold among the fleets `cand`. */
+static void explain_item(const sortie_model *m, const mdl_requirement *r, const scn_cargo *item, const int *cand,
+                         int n_cand, sortie_diag *diag)
 {
-    for (size_t c = 0; c < r->src->n_cargo; c++) {
-        const scn_cargo *item = &r->src->cargo[c];
-        bool any = false;
-        for (int k = 0; k < n_cand && !any; k++)
-            any = model_item_fits(&m->types[m->fleets[cand[k]].type], item);
-        if (any)
-            continue;
-        /* Report the first dimension that no carrier's hold takes. */
-        double best_h = 0, best_w = 0, best_l = 0, best_p = 0;
-        int at_h = cand[0], at_w = cand[0], at_l = cand[0], at_p = cand[0];
-        for (int k = 0; k < n_cand; k++) {
-            const scn_type *t = &m->types[m->fleets[cand[k]].type].t;
-            if (t->hold_height_m > best_h) best_h = t->hold_height_m, at_h = cand[k];
-            if (t->hold_width_m > best_w) best_w = t->hold_width_m, at_w = cand[k];
-            if (t->hold_length_m > best_l) best_l = t->hold_length_m, at_l = cand[k];
-            if (t->payload_kg > best_p) best_p = t->payload_kg, at_p = cand[k];
-        }
-        double narrow = fmin(item->length_m, item->width_m), longest = fmax(item->length_m, item->width_m);
-        const char *rid = r->src->id;
-        if (item->weight_kg > best_p + FIT_EPS)
-            diag_add(diag, "%s: item '%s' weighs %g kg; the largest payload among its carriers is %g kg (%s)",
-                     rid, item->name, item->weight_kg, best_p, fleet_type_id(m, at_p));
-        else if (item->height_m > best_h + FIT_EPS)
-            diag_add(diag, "%s: item '%s' is %g m high; the tallest hold among its carriers is %g m (%s)", rid,
-                     item->name, item->height_m, best_h, fleet_type_id(m, at_h));
-        else if (narrow > best_w + FIT_EPS)
-            diag_add(diag, "%s: item '%s' is %g m wide; the widest hold among its carriers is %g m (%s)", rid,
-                     item->name, narrow, best_w, fleet_type_id(m, at_w));
-        else if (longest > best_l + FIT_EPS)
-            diag_add(diag, "%s: item '%s' is %g m long; the longest hold among its carriers is %g m (%s)", rid,
-                     item->name, longest, best_l, fleet_type_id(m, at_l));
-        else
-            diag_add(diag, "%s: item '%s' (%g x %g x %g m, %g kg) fits no single hold among its carriers", rid,
-                     item->name, item->length_m, item->width_m, item->height_m, item->weight_kg);
-        return true;
+    /* Report the first dimension that no carrier's hold takes. */
+    double best_h = 0, best_w = 0, best_l = 0, best_p = 0;
+    int at_h = cand[0], at_w = cand[0], at_l = cand[0], at_p = cand[0];
+    for (int k = 0; k < n_cand; k++) {
+        const scn_type *t = &m->types[m->fleets[cand[k]].type].t;
+        if (t->hold_height_m > best_h) best_h = t->hold_height_m, at_h = cand[k];
+        if (t->hold_width_m > best_w) best_w = t->hold_width_m, at_w = cand[k];
+        if (t->hold_length_m > best_l) best_l = t->hold_length_m, at_l = cand[k];
+        if (t->payload_kg > best_p) best_p = t->payload_kg, at_p = cand[k];
     }
-    return false;
+    double narrow = fmin(item->length_m, item->width_m), longest = fmax(item->length_m, item->width_m);
+    const char *rid = r->src->id;
+    if (item->weight_kg > best_p + FIT_EPS)
+        diag_add(diag, "%s: item '%s' weighs %g kg; the largest payload among its carriers is %g kg (%s)", rid,
+                 item->name, item->weight_kg, best_p, fleet_type_id(m, at_p));
+    else if (item->height_m > best_h + FIT_EPS)
+        diag_add(diag, "%s: item '%s' is %g m high; the tallest hold among its carriers is %g m (%s)", rid,
+                 item->name, item->height_m, best_h, fleet_type_id(m, at_h));
+    else if (narrow > best_w + FIT_EPS)
+        diag_add(diag, "%s: item '%s' is %g m wide; the widest hold among its carriers is %g m (%s)", rid,
+                 item->name, narrow, best_w, fleet_type_id(m, at_w));
+    else if (longest > best_l + FIT_EPS)
+        diag_add(diag, "%s: item '%s' is %g m long; the longest hold among its carriers is %g m (%s)", rid,
+                 item->name, longest, best_l, fleet_type_id(m, at_l));
+    else
+        diag_add(diag, "%s: item '%s' (%g x %g x %g m, %g kg) fits no single hold among its carriers", rid,
+                 item->name, item->length_m, item->width_m, item->height_m, item->weight_kg);
 }
 
-/* Decides the fleets that may carry requirement r; on none, says why. */
+static bool can_seat(const sortie_model *m, int f)
+{
+    const scn_type *t = &m->types[m->fleets[f].type].t;
+    return t->seats >= 1 && m->pax_kg <= t->payload_kg + FIT_EPS;
+}
+
+/* True when fleet f can fly r's route loaded (directly or with one fuel stop)
+ * and reach its origin from base and base from its destination empty. */
+static bool fleet_reaches(const sortie_model *m, const mdl_requirement *r, int f)
+{
+    const mdl_fleet *fl = &m->fleets[f];
+    const scn_type *t = &m->types[fl->type].t;
+    return reachable(m, r->from, r->to, t->range_km) && reachable(m, fl->base, r->from, t->ferry_range_km) &&
+           reachable(m, r->to, fl->base, t->ferry_range_km);
+}
+
+/* Says why no fleet among `cand` (which can take the piece) reaches r's route. */
+static void explain_reach(const sortie_model *m, const mdl_requirement *r, const char *piece, const int *cand,
+                          int n_cand, sortie_diag *diag)
+{
+    double best_range = 0;
+    int best = cand[0];
+    for (int k = 0; k < n_cand; k++) {
+        double range = m->types[m->fleets[cand[k]].type].t.range_km;
+        if (range > best_range)
+            best_range = range, best = cand[k];
+    }
+    if (!reachable(m, r->from, r->to, best_range))
+        diag_add(diag,
+                 "%s: %s: %s-%s is %.0f km; the longest range among the carriers that can take it is %.0f km (%s), "
+                 "and no airfield of the scenario serves as a fuel stop",
+                 r->src->id, piece, m->airfields[r->from].src->id, m->airfields[r->to].src->id,
+                 model_dist(m, r->from, r->to), best_range, fleet_type_id(m, best));
+    else
+        diag_add(diag, "%s: %s: no aircraft that can take it can fly from its base to %s and back within ferry range",
+                 r->src->id, piece, m->airfields[r->from].src->id);
+}
+
+/*
+ * Decides the fleets that may carry some piece of r (its passengers or a
+ * cargo line): a requirement may be split across types, so each piece needs
+ * a carrier of its own, not one fleet for everything. On a piece that no
+ * fleet can take, says why.
+ */
 static bool resolve_carriers(sortie_model *m, mdl_requirement *r, sortie_diag *diag)
 {
-    const char *rid = r->src->id;
-    int *by_operator = malloc(sizeof(int) * (size_t)m->n_fleets);
-    r->fleets = malloc(sizeof(int) * (size_t)m->n_fleets);
-    if (!by_operator || !r->fleets) {
-        free(by_operator);
+    int nf = m->n_fleets;
+    int *allowed = malloc(sizeof(int) * (size_t)(nf ? nf : 1));
+    int *takes = malloc(sizeof(int) * (size_t)(nf ? nf : 1));
+    bool *reaches = calloc((size_t)(nf ? nf : 1), sizeof(bool));
+    r->fleets = malloc(sizeof(int) * (size_t)(nf ? nf : 1));
+    if (!allowed || !takes || !reaches || !r->fleets) {
+        free(allowed), free(takes), free(reaches);
         return false;
     }
-    int n_op = 0;
-    for (int f = 0; f < m->n_fleets; f++)
-        if (r->carrier_ok[m->fleets[f].operator_index])
-            by_operator[n_op++] = f;
-    int n_fit = 0;
-    int *fit = by_operator; /* compacted in place below */
-    for (int k = 0; k < n_op; k++) {
-        const mdl_type *t = &m->types[m->fleets[by_operator[k]].type];
-        bool ok = !(r->pax > 0 && (t->t.seats < 1 || m->pax_kg > t->t.payload_kg + FIT_EPS));
-        for (size_t c = 0; ok && c < r->src->n_cargo; c++)
-            ok = model_item_fits(t, &r->src->cargo[c]);
-        if (ok)
-            fit[n_fit++] = by_operator[k];
+    int n_allowed = 0;
+    for (int f = 0; f < nf; f++)
+        if (r->carrier_ok[m->fleets[f].operator_index]) {
+            allowed[n_allowed++] = f;
+            reaches[f] = fleet_reaches(m, r, f);
+        }
+    bool ok = true;
+    if (n_allowed == 0) {
+        diag_add(diag, "%s: none of its carriers operates a fleet in this scenario", r->src->id);
+        ok = false;
+    }
+    /* Each piece: the allowed fleets that can take it, then those of them that reach. */
+    for (int line = -1; ok && line < (int)r->src->n_cargo; line++) {
+        const scn_cargo *item = line >= 0 ? &r->src->cargo[line] : NULL;
+        if (line < 0 ? r->pax == 0 : item->count == 0)
+            continue;
+        int n_takes = 0, n_reach = 0;
+        for (int k = 0; k < n_allowed; k++) {
+            int f = allowed[k];
+            if (line < 0 ? can_seat(m, f) : model_item_fits(&m->types[m->fleets[f].type], item)) {
+                takes[n_takes++] = f;
+                n_reach += reaches[f];
+            }
+        }
+        char piece[240];
+        if (line < 0)
+            snprintf(piece, sizeof piece, "its %d passengers", r->pax);
+        else
+            snprintf(piece, sizeof piece, "item '%s'", item->name);
+        if (n_takes == 0 && line < 0)
+            diag_add(diag, "%s: its %d passengers fit no aircraft of its carriers (no seats)", r->src->id, r->pax);
+        else if (n_takes == 0)
+            explain_item(m, r, item, allowed, n_allowed, diag);
+        else if (n_reach == 0)
+            explain_reach(m, r, piece, takes, n_takes, diag);
+        ok = n_takes > 0 && n_reach > 0;
     }
     r->n_fleets = 0;
-    double best_range = 0;
-    int best_range_fleet = -1;
-    for (int k = 0; k < n_fit; k++) {
-        const mdl_fleet *fl = &m->fleets[fit[k]];
-        const scn_type *t = &m->types[fl->type].t;
-        if (t->range_km > best_range)
-            best_range = t->range_km, best_range_fleet = fit[k];
-        if (reachable(m, r->from, r->to, t->range_km) && reachable(m, fl->base, r->from, t->ferry_range_km) &&
-            reachable(m, r->to, fl->base, t->ferry_range_km))
-            r->fleets[r->n_fleets++] = fit[k];
+    for (int k = 0; ok && k < n_allowed; k++) {
+        int f = allowed[k];
+        bool any = reaches[f] && r->pax > 0 && can_seat(m, f);
+        for (size_t c = 0; reaches[f] && !any && c < r->src->n_cargo; c++)
+            any = r->src->cargo[c].count > 0 && model_item_fits(&m->types[m->fleets[f].type], &r->src->cargo[c]);
+        if (any)
+            r->fleets[r->n_fleets++] = f;
     }
-    bool ok = true;
-    if (r->n_fleets == 0) {
-        ok = false;
-        if (n_op == 0) {
-            diag_add(diag, "%s: none of its carriers operates a fleet in this scenario", rid);
-        } else if (n_fit == 0) {
-            if (!explain_item(m, r, by_operator, n_op, diag))
-                diag_add(diag, "%s: its %d passengers fit no aircraft of its carriers (no seats)", rid, r->pax);
-        } else if (best_range_fleet >= 0 && !reachable(m, r->from, r->to, best_range)) {
-            diag_add(diag,
-                     "%s: %s-%s is %.0f km; the longest range among its carriers is %.0f km (%s), and no airfield "
-                     "of the scenario serves as a fuel stop",
-                     rid, m->airfields[r->from].src->id, m->airfields[r->to].src->id,
-                     model_dist(m, r->from, r->to), best_range, fleet_type_id(m, best_range_fleet));
-        } else {
-            diag_add(diag, "%s: no aircraft of its carriers can fly from its base to %s and back within ferry range",
-                     rid, m->airfields[r->from].src->id);
-        }
-    }
-    free(by_operator);
+    free(allowed), free(takes), free(reaches);
     return ok;
 }
 

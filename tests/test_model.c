@@ -258,10 +258,10 @@ static void test_out_of_range_is_refused(void **state)
     char messages[4096];
     assert_int_equal(build(json, &s, &m, messages, sizeof messages), SORTIE_EINFEASIBLE);
     /* One message per requirement that cannot be carried. */
-    assert_non_null(strstr(messages, "FAR: UAAA-SAEZ is "));
-    assert_non_null(strstr(messages, "FAR2: SAEZ-UAAA is "));
-    assert_non_null(strstr(messages, " km; the longest range among its carriers is 5000 km (T-B), and no airfield "
-                                     "of the scenario serves as a fuel stop\n"));
+    assert_non_null(strstr(messages, "FAR: its 20 passengers: UAAA-SAEZ is "));
+    assert_non_null(strstr(messages, "FAR2: its 20 passengers: SAEZ-UAAA is "));
+    assert_non_null(strstr(messages, " km; the longest range among the carriers that can take it is 5000 km (T-B), "
+                                     "and no airfield of the scenario serves as a fuel stop\n"));
     sortie_scenario_free(s);
 }
 
