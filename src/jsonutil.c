@@ -60,10 +60,11 @@ void ju_path_key(char *buf, size_t size, const char *path, const char *key)
 {
     char clean[JU_PATH_MAX];
     ju_quote(key, clean, sizeof clean);
-    if (path && *path)
-        snprintf(buf, size, "%s.%s", path, clean);
-    else
-        snprintf(buf, size, "%s", clean);
+    /* Paths are cut at JU_PATH_MAX on purpose; checking the length keeps the
+     * optimiser's truncation warning (an error here) for real mistakes. */
+    int n = path && *path ? snprintf(buf, size, "%s.%s", path, clean) : snprintf(buf, size, "%s", clean);
+    if (n < 0 || (size_t)n >= size)
+        buf[size - 1] = '\0';
 }
 
 void ju_path_index(char *buf, size_t size, const char *path, size_t index)
@@ -144,7 +145,8 @@ void ju_describe(const json_t *value, char *buf, size_t size)
         break;
     case JSON_STRING:
         escape_text(json_string_value(value), json_string_length(value), QUOTE_MAX_CHARS, true, text, sizeof text);
-        snprintf(buf, size, "\"%s\"", text);
+        if (snprintf(buf, size, "\"%s\"", text) >= (int)size) /* cut like every description */
+            buf[size - 1] = '\0';
         break;
     case JSON_INTEGER:
         snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
