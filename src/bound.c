@@ -24,6 +24,7 @@ typedef struct {
     bound_info *out;
     bool *elig;             /* [r * n_fleets + f]: fleet f may carry part of requirement r */
     bool *reported;         /* per requirement: already named in a message */
+    bool nomem;             /* an allocation inside a bound failed: compute() says SORTIE_ENOMEM */
     bool relaxed;           /* ignore available_to (to say when it could arrive at all) */
     char relaxed_why[256];  /* what binds the relaxed bound */
     minute_t *first;        /* per requirement: the earliest any aircraft delivers any of it */
@@ -686,6 +687,81 @@ static void hours_text(const sortie_model *m, int a, char *buf, size_t len)
 }
 
 /*
+ * Fluid MOG bound by ready time at origin a (no carrier based there). The
+ * loads of the requirements ready at R or later take off at R or later. On
+ * each of the MOG spots the least ground times [take-off - ground_min,
+ * take-off) of those sorties are disjoint, within their stand, and lie
+ * after max(first landing, R - g_max): so together they need at least
+ * G_R / MOG minutes from there, G_R their least aircraft-minutes on the
+ * ground (ground_need, per route). The last take-off is no earlier.
+ * Returns the latest such take-off over up to READY_FLUID_MAX thresholds R
+ * (any subset of them gives a valid bound), with the R and G_R that give it.
+ */
+#define READY_FLUID_MAX 32
+
+static minute_t ready_fluid(bctx *b, int a, const int *by_route, const int *route0, int n_routes,
+                            const int *route_from, minute_t first, int g_max, minute_t *at_R, double *at_G)
+{
+    const sortie_model *m = b->m;
+    int mog = m->airfields[a].mog;
+    int n = 0;
+    for (int k = 0; k < n_routes; k++)
+        if (route_from[k] == a)
+            n += route0[k + 1] - route0[k];
+    minute_t best = SLOT_NEVER;
+    if (n == 0 || mog <= 0)
+        return best;
+    minute_t *readies = malloc(sizeof *readies * (size_t)n);
+    int *sub = malloc(sizeof *sub * (size_t)n);
+    if (!readies || !sub) {
+        free(readies), free(sub);
+        b->nomem = true;
+        return best;
+    }
+    int nr = 0;
+    for (int k = 0; k < n_routes; k++)
+        if (route_from[k] == a)
+            for (int i = route0[k]; i < route0[k + 1]; i++)
+                readies[nr++] = m->reqs[by_route[i]].ready;
+    /* Sort (insertion is fine for a few hundred; larger lists are sampled below). */
+    for (int i = 1; i < nr; i++) {
+        minute_t v = readies[i];
+        int j = i;
+        for (; j > 0 && readies[j - 1] > v; j--)
+            readies[j] = readies[j - 1];
+        readies[j] = v;
+    }
+    int nu = 0;
+    for (int i = 0; i < nr; i++)
+        if (nu == 0 || readies[i] != readies[nu - 1])
+            readies[nu++] = readies[i];
+    int step = nu > READY_FLUID_MAX ? (nu + READY_FLUID_MAX - 1) / READY_FLUID_MAX : 1;
+    for (int u = 0; u < nu; u += step) {
+        minute_t R = readies[u];
+        double G = 0;
+        for (int k = 0; k < n_routes; k++) {
+            if (route_from[k] != a)
+                continue;
+            int ns = 0;
+            for (int i = route0[k]; i < route0[k + 1]; i++)
+                if (m->reqs[by_route[i]].ready >= R)
+                    sub[ns++] = by_route[i];
+            if (ns > 0)
+                G += ground_need(b, sub, ns);
+        }
+        minute_t from = R - g_max > first ? R - g_max : first;
+        minute_t dep = slot_next_open(m, a, from + (minute_t)ceil(G / mog - 1e-9));
+        if (best >= SLOT_NEVER || dep > best) {
+            best = dep;
+            *at_R = R;
+            *at_G = G;
+        }
+    }
+    free(readies), free(sub);
+    return best;
+}
+
+/*
  * MOG tracks at airfield a for the requirements leaving it (origin) or
  * arriving there (destination). `route_reqs` lists requirement indices
  * grouped by route (route_of order).
@@ -739,6 +815,8 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
     char why[256], hrs[64];
     hours_text(m, a, hrs, sizeof hrs);
     minute_t value;
+    minute_t from_R = SLOT_NEVER;
+    double ground_R = 0;
     if (mog == 0 || first >= SLOT_NEVER) {
         value = SLOT_NEVER;
     } else {
@@ -755,6 +833,12 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
                 dep = slot_next_open(m, a, dep + g);
             /* All ground times lie between the first landing and the last take-off. */
             minute_t dep_fluid = slot_next_open(m, a, first + fluid);
+            /* The same from a ready time R on (ready_fluid). */
+            minute_t dep_R = ready_fluid(b, a, by_route, route0, n_routes, route_from, first, g_max, &from_R, &ground_R);
+            if (dep_R > dep_fluid && dep_R < SLOT_NEVER)
+                dep_fluid = dep_R;
+            else
+                from_R = SLOT_NEVER;
             by_fluid = dep_fluid > dep;
             if (by_fluid)
                 dep = dep_fluid;
@@ -782,7 +866,14 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
             by_fluid = land_fluid > land;
             value = by_fluid ? land_fluid : land;
         }
-        if (by_fluid)
+        if (by_fluid && origin && from_R < SLOT_NEVER) {
+            char at[18];
+            time_format(from_R, at);
+            say(why, sizeof why,
+                "%s's MOG %d%s: what leaves there ready from %s on needs %.0f aircraft-hours on the ground at least (%s)",
+                m->airfields[a].src->id, mog, hrs, at, ground_R / 60.0,
+                "with the fleets that carry most per minute on the ground");
+        } else if (by_fluid)
             say(why, sizeof why,
                 "%s's MOG %d%s: what %s there needs %.0f aircraft-hours on the ground at least (%s)",
                 m->airfields[a].src->id, mog, hrs, origin ? "leaves" : "lands", ground / 60.0,
@@ -1123,6 +1214,8 @@ static sortie_status compute(bctx *b)
                 wave_bound(b, a, seen[i], by_route, route0, n_routes, route_from, route_to);
         }
         airfield_bound(b, a, false, by_route, route0, n_routes, route_from, route_to);
+        if (b->nomem)
+            st = SORTIE_ENOMEM;
     }
 done:
     free(route_of);
