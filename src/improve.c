@@ -1,6 +1,7 @@
 /* improve: see improve.h. */
 #include "improve.h"
 
+#include "load.h"
 #include "slot.h"
 
 #include <stdlib.h>
@@ -106,6 +107,23 @@ static int busy_airfield(const sched *s, minute_t from, minute_t to, int *count)
     return best;
 }
 
+/* A requirement (drawn at random among them) of a load that lands at closure, or -1. */
+static int last_requirement(const sched *s, minute_t closure, rng *random)
+{
+    int found = -1, n = 0;
+    for (int t = 0; t < s->m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *g = &s->tails[t].legs[i];
+            if (g->load < 0 || g->arr != closure || g->to != s->loads[g->load].to)
+                continue;
+            const sched_load *l = &s->loads[g->load];
+            for (int p = 0; p < l->n_pieces; p++)
+                if (rng_below(random, ++n) == 0)
+                    found = l->pieces[p].req;
+        }
+    return found;
+}
+
 sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short)
 {
     *cut_short = false;
@@ -136,7 +154,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         if (span < 1)
             span = 1;
         double u = rng_unit(&random);
-        int mode = rng_below(&random, 10);
+        int mode = rng_below(&random, 12);
         if (mode < 4) {
             /* The end of the plan, for everyone. */
             minute_t t = cur.closure - (minute_t)((double)span * (0.02 + 0.45 * u * u));
@@ -164,6 +182,13 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             if (a < 0)
                 for (int k = 0; k < nt; k++)
                     cut[k] = t;
+        } else if (mode >= 10) {
+            /* Every aircraft that may carry a requirement delivered last:
+             * they compete for it, whatever else they carry. */
+            int lr = last_requirement(b, cur.closure, &random);
+            minute_t t = cur.closure - (minute_t)((double)span * (0.1 + 0.6 * u));
+            for (int k = 0; k < nt; k++)
+                cut[k] = lr < 0 || load_can_carry(m, lr, m->tails[k].fleet) ? t : SLOT_NEVER;
         } else {
             /* Start again, differently. */
             for (int k = 0; k < nt; k++)
@@ -177,7 +202,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .guide = DISPATCH_GUIDE * 3 * rng_unit(&random),
                              .slot = DISPATCH_SLOT * 2 * rng_unit(&random),
                              .explore = rng_below(&random, 3) == 0 ? 0.2 * rng_unit(&random) : 0,
-                             .shuffle = rng_below(&random, 2) == 0};
+                             .shuffle = rng_below(&random, 2) == 0,
+                             .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
