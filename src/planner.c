@@ -138,7 +138,9 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         }
         if (lst == SORTIE_OK && lp > bound) {
             bound = lp;
-            snprintf(binding, sizeof binding, "%s", why);
+            /* The LP may stop at its work budget without a reading of what binds. */
+            snprintf(binding, sizeof binding, "%s",
+                     why[0] ? why : "the LP capacity bound (fleet time, MOG and loads together; no single reading)");
         }
     }
     rc.bound = bound;
