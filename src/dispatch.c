@@ -428,11 +428,10 @@ static bool congestion_build(dispatch *d)
             if (!load_can_carry(m, r, f))
                 continue;
             const scn_type *t = &m->types[m->fleets[f].type].t;
-            double e = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+            double e0 = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
             int ends[2] = {q->from, q->to};
             for (int k = 0; k < 2; k++) {
-                if (m->fleets[f].base == ends[k])
-                    e = 1e12; /* based there: costs no spot */
+                double e = m->fleets[f].base == ends[k] ? 1e12 : e0; /* based there: costs no spot */
                 if (e > eff[k])
                     eff[k] = e;
                 if (e > d->best_eff[ends[k]])
