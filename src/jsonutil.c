@@ -562,6 +562,14 @@ bool ju_is_id(const char *text)
     return n > 0;
 }
 
+bool ju_is_single_line(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
 bool ju_as_id(ju_ctx *c, const json_t *value, const char *path, const char **out)
 {
     char expected[128];
@@ -711,6 +719,23 @@ ju_result ju_string(ju_ctx *c, const json_t *obj, const char *path, const char *
 ju_result ju_id(ju_ctx *c, const json_t *obj, const char *path, const char *key, ju_need need, const char **out)
 {
     KEYED(ju_as_id(c, value, where, out));
+}
+
+ju_result ju_text(ju_ctx *c, const json_t *obj, const char *path, const char *key, ju_need need, const char **out)
+{
+    const char *text = NULL;
+    ju_result r = ju_string(c, obj, path, key, need, &text);
+    if (r != JU_FOUND)
+        return r;
+    if (!ju_is_single_line(text)) {
+        char where[JU_PATH_MAX], shown[64];
+        ju_path_key(where, sizeof where, path, key);
+        ju_quote(text, shown, sizeof shown);
+        ju_error(c, where, "expected text without control characters (line breaks, tabs), got \"%s\"", shown);
+        return JU_INVALID;
+    }
+    *out = text;
+    return JU_FOUND;
 }
 
 ju_result ju_number(ju_ctx *c, const json_t *obj, const char *path, const char *key, ju_need need,

@@ -158,6 +158,13 @@ bool ju_as_time(ju_ctx *c, const json_t *value, const char *path, time_rounding 
 
 /* True when text is 1..JU_ID_MAX characters of the id charset. */
 bool ju_is_id(const char *text);
+/* True when text holds no control character (line breaks, tabs, DEL): names
+ * are echoed into one-line messages and must round-trip through plans. */
+bool ju_is_single_line(const char *text);
+/* An optional or required free-text field without control characters;
+ * like ju_string, with the message naming the field on refusal. */
+ju_result ju_text(ju_ctx *c, const json_t *obj, const char *path, const char *key, ju_need need,
+                  const char **out);
 
 /* strdup that records a failure in c; NULL-safe on input (returns NULL). */
 char *ju_strdup(ju_ctx *c, const char *text);

@@ -129,7 +129,7 @@ static void index_report_duplicates(ju_ctx *c, const id_index *ix, const char *l
 static char *optional_text(ju_ctx *c, const json_t *obj, const char *path, const char *key)
 {
     const char *text = "";
-    if (ju_string(c, obj, path, key, JU_OPTIONAL, &text) == JU_INVALID)
+    if (ju_text(c, obj, path, key, JU_OPTIONAL, &text) == JU_INVALID)
         return NULL;
     return ju_strdup(c, text);
 }
@@ -298,7 +298,7 @@ static void read_cargo(reader *r, const json_t *v, const char *path, scn_cargo *
         return;
     ju_check_keys(c, v, path, keys);
     const char *name;
-    if (ju_string(c, v, path, "name", JU_REQUIRED, &name) == JU_FOUND) {
+    if (ju_text(c, v, path, "name", JU_REQUIRED, &name) == JU_FOUND) {
         size_t len = strlen(name);
         if (len == 0 || len > SCN_MAX_NAME_BYTES || len != json_string_length(json_object_get(v, "name"))) {
             char where[JU_PATH_MAX];
