@@ -66,6 +66,7 @@ struct dispatch {
     double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
+    double *req_eff;        /* [2 r + end]: most kg per minute on the ground r's carriers bring to its origin (0) or destination (1) */
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
     sched *s;
@@ -230,6 +231,7 @@ void dispatch_free(dispatch *d)
     free(d->done);
     free(d->congestion);
     free(d->best_eff);
+    free(d->req_eff);
     free(d->load_map);
     sched_free(d->s);
     free(d);
@@ -416,8 +418,9 @@ static bool congestion_build(dispatch *d)
     int na = m->n_airfields;
     d->congestion = calloc(na > 0 ? (size_t)na : 1, sizeof *d->congestion);
     d->best_eff = calloc(na > 0 ? (size_t)na : 1, sizeof *d->best_eff);
+    d->req_eff = calloc(2 * (m->n_reqs > 0 ? (size_t)m->n_reqs : 1), sizeof *d->req_eff);
     double *need = calloc(na > 0 ? (size_t)na : 1, sizeof *need);
-    if (!d->congestion || !d->best_eff || !need) {
+    if (!d->congestion || !d->best_eff || !d->req_eff || !need) {
         free(need);
         return false;
     }
@@ -438,6 +441,8 @@ static bool congestion_build(dispatch *d)
                     d->best_eff[ends[k]] = e;
             }
         }
+        d->req_eff[2 * (size_t)r] = eff[0];
+        d->req_eff[2 * (size_t)r + 1] = eff[1];
         if (eff[0] > 0)
             need[q->from] += q->total_kg / eff[0];
         if (eff[1] > 0)
@@ -453,7 +458,7 @@ static bool congestion_build(dispatch *d)
 /* The cost factor of standing on congested spots for little: at each end
  * of the flight that counts against a MOG, 1 + weight x congestion x (best
  * kg per spot-minute / this load's - 1). */
-static double slot_factor(const dispatch *d, int f, int route, double weight)
+static double slot_factor(const dispatch *d, int f, int route, double weight, bool own)
 {
     const sortie_model *m = d->m;
     if (weight <= 0 || !d->congestion)
@@ -467,7 +472,16 @@ static double slot_factor(const dispatch *d, int f, int route, double weight)
         double c = d->congestion[a];
         if (c <= 0 || !slot_counts(m, a, f) || d->best_eff[a] <= 0)
             continue;
-        double ratio = eff / d->best_eff[a];
+        double best = d->best_eff[a];
+        if (own) {
+            /* Against the best that could carry this load's requirements. */
+            double b = 0;
+            for (int i = 0; i < d->pack.n_pieces; i++)
+                b = fmax(b, d->req_eff[2 * (size_t)d->pack.pieces[i].req + (size_t)k]);
+            if (b > 0 && b < best)
+                best = b;
+        }
+        double ratio = eff / best;
         if (ratio < 0.02)
             ratio = 0.02;
         if (ratio < 1)
@@ -865,8 +879,9 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             c.cost /= 1.0 + urgency * p / d->pressure_max;
         }
         /* Standing on a short airfield's spots for little costs more. */
-        double sf = slot_factor(d, f, route, kn ? kn->slot : DISPATCH_SLOT);
-        c.cost *= sf;
+        double sw = kn ? kn->slot : DISPATCH_SLOT;
+        double sf = slot_factor(d, f, route, sw, false);
+        c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
         c.waste = sf;
         /* Off the fluid plan costs more. */
         double guide = kn ? kn->guide : DISPATCH_GUIDE;

@@ -37,6 +37,9 @@ typedef struct {
     double explore;       /* with `random`: probability that a choice is any feasible one, drawn uniformly */
     bool shuffle;         /* with `random`: aircraft free at the same minute go in a random order */
     double decline;       /* waste above which an aircraft waits rather than fly (DISPATCH_DECLINE; 0: never) */
+    bool own_spots;       /* spot efficiency against the best carrier of the load's own requirements
+                           * (not of anything using the airfield): slow carriers cost nothing where
+                           * only they may carry */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take

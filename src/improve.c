@@ -203,7 +203,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .slot = DISPATCH_SLOT * 2 * rng_unit(&random),
                              .explore = rng_below(&random, 3) == 0 ? 0.2 * rng_unit(&random) : 0,
                              .shuffle = rng_below(&random, 2) == 0,
-                             .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0};
+                             .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0,
+                             .own_spots = rng_below(&random, 2) == 0};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
