@@ -33,6 +33,11 @@ sortie_plan_test(cli_plan_example_file "closure +2022-01-1[0-9]T.*exit=0\n$" exa
 sortie_plan_test(cli_plan_json
   "^{\n  \"scenario\": \"CSTO[^\n]*\",\n  \"closure\": \"2022-01-[0-9T:]+Z\",\n  \"closure_days\": [0-9.]+,\n  \"lower_bound\": \"[^\"]+\",\n  \"gap\": [0-9.e-]+,\n.*\"operators\": \\[\n.*\"operator\": \"RU\",.*\n}\nexit=0\n$"
   --json)
+# The 2022 withdrawal closes inside its ten days with no late requirement,
+# within 1% of the proved bound (issue 4's target for the built-in example).
+sortie_plan_test(cli_plan_example_gap
+  "\"closure\": \"2022-01-(1[3-9]|2[0-2])T[0-9:]+Z\",.*\"gap\": (0|0\\.0|0\\.00[0-9]*|0\\.010*|[0-9.]+e-0*([3-9]|[1-9][0-9])),\n.*\"late\": 0,.*exit=0\n$"
+  --json)
 # --quiet: nothing at all.
 sortie_plan_test(cli_plan_quiet "^exit=0\n$" -q)
 # Usage errors exit 2.
