@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz_check_diag(violations);
     sortie_diag_free(violations);
 
-    fuzz_check_round_trip(plan);
+    fuzz_check_round_trip(model, plan);
 
     char *text = NULL;
     st = sortie_plan_summary_text(model, plan, size & 1, &text);

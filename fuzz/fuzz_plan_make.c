@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_REQUIRE(sum.lower_bound <= sum.closure);
         FUZZ_REQUIRE(sum.late >= 0 && sum.loaded_legs >= 0);
 
-        fuzz_check_round_trip(plan);
+        fuzz_check_round_trip(model, plan);
         sortie_plan_free(plan);
     }
     sortie_model_free(model);

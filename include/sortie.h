@@ -136,8 +136,11 @@ SORTIE_API void sortie_plan_free(sortie_plan *plan);
 /* The plan as FORMAT.md's JSON, byte-for-byte deterministic. *out is a new
  * NUL-terminated string owned by the caller (sortie_free). */
 SORTIE_API sortie_status sortie_plan_to_json(const sortie_plan *plan, char **out);
-/* The movement table, one row per leg, RFC 4180 CSV. Ownership as above. */
-SORTIE_API sortie_status sortie_plan_to_csv(const sortie_plan *plan, char **out);
+/* The movement table, one row per leg, RFC 4180 CSV: aircraft, type,
+ * operator, from, to, dep, arr, pax, cargo_kg (the items' weight, from the
+ * model's cargo lines), items, requirements. `model` is the plan's scenario's;
+ * it must not be NULL. Ownership as above. */
+SORTIE_API sortie_status sortie_plan_to_csv(const sortie_model *model, const sortie_plan *plan, char **out);
 
 /* ------------------------------------------------------------------- check */
 

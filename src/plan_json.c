@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "jsonutil.h"
+#include "model.h"
 #include "scenario.h"
 
 #include <ctype.h>
@@ -746,14 +747,31 @@ static const plan_load *find_load(const sortie_plan *p, const load_key *keys, si
     return lo < n && strcmp(keys[lo].id, id) == 0 ? &p->loads[keys[lo].index] : NULL;
 }
 
+/* The weight of n items of the cargo line `name` of requirement `req`; 0 when
+ * the scenario lacks either (the checker reports those, the table only lists). */
+static double item_weight(const sortie_model *m, const char *req, const char *name, int n)
+{
+    int r = model_req_index(m, req);
+    if (r < 0 || !name)
+        return 0;
+    const scn_requirement *src = m->reqs[r].src;
+    for (size_t c = 0; c < src->n_cargo; c++)
+        if (strcmp(src->cargo[c].name, name) == 0)
+            return n * src->cargo[c].weight_kg;
+    return 0;
+}
+
 /* The cells that describe a load: pax, cargo_kg, items, requirements. */
-static void put_csv_load(text *t, const plan_load *l)
+static void put_csv_load(text *t, const sortie_model *m, const plan_load *l)
 {
     long long pax = 0;
     for (size_t i = 0; i < l->n_pax; i++)
         pax += l->pax[i].n;
+    double cargo_kg = 0;
+    for (size_t i = 0; i < l->n_items; i++)
+        cargo_kg += item_weight(m, l->items[i].req, l->items[i].name, l->items[i].n);
     char kg[32];
-    format_real(isfinite(l->weight_kg) ? l->weight_kg : 0, kg);
+    format_real(cargo_kg, kg);
     putf(t, "%lld,%s,", pax, kg);
 
     /* Items and requirement ids are joined into one cell each; built apart so
@@ -783,10 +801,10 @@ static void put_csv_load(text *t, const plan_load *l)
     free(cell.buf);
 }
 
-sortie_status sortie_plan_to_csv(const sortie_plan *plan, char **out)
+sortie_status sortie_plan_to_csv(const sortie_model *model, const sortie_plan *plan, char **out)
 {
     *out = NULL;
-    if (!plan)
+    if (!plan || !model)
         return SORTIE_EINPUT;
     load_key *keys = malloc(sizeof *keys * (plan->n_loads ? plan->n_loads : 1));
     if (!keys)
@@ -810,7 +828,11 @@ sortie_status sortie_plan_to_csv(const sortie_plan *plan, char **out)
             put(&t, ",");
             put_csv_field(&t, ac->type);
             put(&t, ",");
-            put_csv_field(&t, ac->operator_id);
+            /* The plan's own operator when it names one, else its fleet's. */
+            int fleet = model_fleet_index(model, ac->fleet);
+            put_csv_field(&t, ac->operator_id ? ac->operator_id
+                              : fleet >= 0    ? model->operators[model->fleets[fleet].operator_index]
+                                              : NULL);
             put(&t, ",");
             put_csv_field(&t, leg->from);
             put(&t, ",");
@@ -818,7 +840,7 @@ sortie_status sortie_plan_to_csv(const sortie_plan *plan, char **out)
             putf(&t, ",%s,%s,", dep, arr);
             const plan_load *l = leg->load ? find_load(plan, keys, n_keys, leg->load) : NULL;
             if (l)
-                put_csv_load(&t, l);
+                put_csv_load(&t, model, l);
             else
                 put(&t, "0,0,,");
             put(&t, "\r\n");

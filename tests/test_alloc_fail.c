@@ -140,7 +140,7 @@ static void pipeline(outcome *o)
     st = sortie_plan_to_json(plan, &json);
     if (!step(o, "sortie_plan_to_json", st, json, NULL))
         goto done;
-    st = sortie_plan_to_csv(plan, &csv);
+    st = sortie_plan_to_csv(model, plan, &csv);
     if (!step(o, "sortie_plan_to_csv", st, csv, NULL))
         goto done;
     st = sortie_plan_summary_text(model, plan, 0, &text);

@@ -195,7 +195,7 @@ int cmd_plan(int argc, char **argv)
         fprintf(stderr, "sortie: cannot write the plan: %s\n", sortie_strerror(st));
         goto done;
     }
-    if (csv_path && (st = sortie_plan_to_csv(plan, &csv)) != SORTIE_OK) {
+    if (csv_path && (st = sortie_plan_to_csv(model, plan, &csv)) != SORTIE_OK) {
         fprintf(stderr, "sortie: cannot write the movement table: %s\n", sortie_strerror(st));
         goto done;
     }
