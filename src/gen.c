@@ -18,6 +18,7 @@
 #include "airports.h"
 #include "catalog.h"
 #include "geo.h"
+#include "rng.h"
 #include "timeutil.h"
 
 #include <jansson.h>
@@ -29,45 +30,9 @@
 
 /* ------------------------------------------------------------ random state */
 
-/* xoshiro256** seeded through splitmix64: small, fast, and the same
- * sequence on every platform, which is what makes generation reproducible. */
-typedef struct {
-    uint64_t s[4];
-} gen_rng;
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static void rng_seed(gen_rng *r, uint64_t seed)
-{
-    uint64_t x = seed;
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&x);
-}
-
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static uint64_t rng_next(gen_rng *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(gen_rng *r) { return (double)(rng_next(r) >> 11) * 0x1.0p-53; }
+/* The project's xoshiro256** (rng.h): the same sequence on every platform,
+ * which is what makes generation reproducible. */
+typedef rng gen_rng;
 
 /* Uniform integer in [lo, hi]. */
 static int rng_int(gen_rng *r, int lo, int hi)
