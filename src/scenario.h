@@ -13,6 +13,11 @@
 
 /* Sizes beyond these are refused before anything is allocated. */
 #define SCN_MAX_LIST 1000000        /* entries in any one list */
+/* Leg times are tabulated per type and airfield pair and the bound runs
+ * shortest paths over all airfields (cubic): these keep both in seconds and
+ * megabytes, far above any real operation's few dozen airfields and types. */
+#define SCN_MAX_AIRFIELDS 500
+#define SCN_MAX_TYPES 100
 #define SCN_MAX_COUNT 1000000       /* aircraft in a fleet, items in a cargo line */
 #define SCN_MAX_PAX 100000000       /* passengers in one requirement */
 #define SCN_MAX_TOTAL_AIRCRAFT 1000000

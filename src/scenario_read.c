@@ -630,10 +630,10 @@ static void resolve(ju_ctx *c, sortie_scenario *s, const lists_read *read)
 /* ---------------------------------------------------------------- document */
 
 /* Reads one top-level list: checks the array, allocates it, reads each element. */
-#define READ_LIST(key, need, non_empty, field, count, read_one, read_ok)                                         \
+#define READ_LIST(key, max, need, non_empty, field, count, read_one, read_ok)                                    \
     do {                                                                                                         \
         const json_t *list_;                                                                                     \
-        ju_result found_ = ju_array(c, root, "", key, need, SCN_MAX_LIST, non_empty, &list_);                    \
+        ju_result found_ = ju_array(c, root, "", key, need, max, non_empty, &list_);                              \
         read_ok = found_ != JU_INVALID;                                                                          \
         if (found_ == JU_FOUND) {                                                                                \
             size_t n_ = json_array_size(list_);                                                                  \
@@ -694,10 +694,10 @@ static void read_document(ju_ctx *c, const json_t *root, sortie_scenario *s)
         r.end = s->end;
     }
     lists_read read;
-    READ_LIST("airfields", JU_REQUIRED, true, airfields, n_airfields, read_airfield, read.airfields);
-    READ_LIST("aircraft_types", JU_OPTIONAL, false, types, n_types, read_type, read.types);
-    READ_LIST("fleets", JU_REQUIRED, true, fleets, n_fleets, read_fleet, read.fleets);
-    READ_LIST("requirements", JU_REQUIRED, true, requirements, n_requirements, read_requirement, read.requirements);
+    READ_LIST("airfields", SCN_MAX_AIRFIELDS, JU_REQUIRED, true, airfields, n_airfields, read_airfield, read.airfields);
+    READ_LIST("aircraft_types", SCN_MAX_TYPES, JU_OPTIONAL, false, types, n_types, read_type, read.types);
+    READ_LIST("fleets", SCN_MAX_LIST, JU_REQUIRED, true, fleets, n_fleets, read_fleet, read.fleets);
+    READ_LIST("requirements", SCN_MAX_LIST, JU_REQUIRED, true, requirements, n_requirements, read_requirement, read.requirements);
     if (!c->out_of_memory)
         resolve(c, s, &read);
 }
