@@ -286,18 +286,6 @@ static void act_at(ex *x, bool ge, const void *vctx)
 
 /* ------------------------------------------------------------- domain */
 
-/* A fleet can fly a -> b with legs of at most `km`, directly or with one stop
- * (the model's rule for which fleets may carry a requirement). */
-static bool reach(const sortie_model *m, int a, int b, double km)
-{
-    if (model_dist(m, a, b) <= km)
-        return true;
-    for (int c = 0; c < m->n_airfields; c++)
-        if (model_dist(m, a, c) <= km && model_dist(m, c, b) <= km)
-            return true;
-    return false;
-}
-
 /* Fleet f may carry requirement q's passengers (line < 0) or the items of
  * cargo line `line`: a carrier's fleet that can fly the route and position
  * for it and seats people or takes the item. Pieces of one requirement may
@@ -312,8 +300,7 @@ static bool may_carry(const sortie_model *m, int f, int q, int line)
     if (line < 0 ? r->pax <= 0 || t->t.seats < 1 || m->pax_kg > t->t.payload_kg + 1e-9
                  : r->src->cargo[line].count <= 0 || !model_item_fits(t, &r->src->cargo[line]))
         return false;
-    return reach(m, r->from, r->to, t->t.range_km) && reach(m, fl->base, r->from, t->t.ferry_range_km) &&
-           reach(m, r->to, fl->base, t->t.ferry_range_km);
+    return model_fleet_reaches(m, q, f);
 }
 
 /* Fleet f may carry some piece of requirement q. */

@@ -430,19 +430,6 @@ static bool outsize(const lp_class *c, double kg, double area, int k)
     return kg / 1000.0 > c->payload_t / (k + 1) + 1e-9 || area > c->floor_m2 / (k + 1) + 1e-9;
 }
 
-/* True when a fleet of type t can fly a -> b with legs of at most `km`,
- * directly or with one stop at an airfield of the scenario (as the model
- * decides it). */
-static bool reach(const sortie_model *m, int a, int b, double km)
-{
-    if (model_dist(m, a, b) <= km)
-        return true;
-    for (int c = 0; c < m->n_airfields; c++)
-        if (model_dist(m, a, c) <= km && model_dist(m, c, b) <= km)
-            return true;
-    return false;
-}
-
 /* Fleet f may carry requirement q's passengers (line < 0) or items of cargo
  * line `line`: its operator is a carrier, it can fly the route and position
  * for it, and it seats people or takes the item. A requirement's pieces may
@@ -483,11 +470,7 @@ static bool build_groups(lpb *b)
     for (int q = 0; q < m->n_reqs && ok; q++) {
         const mdl_requirement *rq = &m->reqs[q];
         for (int f = 0; f < m->n_fleets; f++) {
-            const mdl_fleet *fl = &m->fleets[f];
-            const scn_type *t = &m->types[fl->type].t;
-            route_ok[f] = rq->carrier_ok[fl->operator_index] && reach(m, rq->from, rq->to, t->range_km) &&
-                          reach(m, fl->base, rq->from, t->ferry_range_km) &&
-                          reach(m, rq->to, fl->base, t->ferry_range_km);
+            route_ok[f] = rq->carrier_ok[m->fleets[f].operator_index] && model_fleet_reaches(m, q, f);
         }
         int r = -1;
         /* Ready times set groups apart too, rounded down (which only

@@ -172,10 +172,9 @@ static bool can_seat(const sortie_model *m, int f)
     return t->seats >= 1 && m->pax_kg <= t->payload_kg + FIT_EPS;
 }
 
-/* True when fleet f can fly r's route loaded (directly or with one fuel stop)
- * and reach its origin from base and base from its destination empty. */
-static bool fleet_reaches(const sortie_model *m, const mdl_requirement *r, int f)
+bool model_fleet_reaches(const sortie_model *m, int req, int f)
 {
+    const mdl_requirement *r = &m->reqs[req];
     const mdl_fleet *fl = &m->fleets[f];
     const scn_type *t = &m->types[fl->type].t;
     return reachable(m, r->from, r->to, t->range_km) && reachable(m, fl->base, r->from, t->ferry_range_km) &&
@@ -225,7 +224,7 @@ static bool resolve_carriers(sortie_model *m, mdl_requirement *r, sortie_diag *d
     for (int f = 0; f < nf; f++)
         if (r->carrier_ok[m->fleets[f].operator_index]) {
             allowed[n_allowed++] = f;
-            reaches[f] = fleet_reaches(m, r, f);
+            reaches[f] = model_fleet_reaches(m, (int)(r - m->reqs), f);
         }
     bool ok = true;
     if (n_allowed == 0) {

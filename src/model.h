@@ -92,6 +92,11 @@ int model_operator_index(const sortie_model *m, const char *id);
 /* True when the item fits the hold, turned by 90 degrees on the floor if need be. */
 bool model_item_fits(const mdl_type *t, const scn_cargo *c);
 
+/* True when fleet f can fly requirement r's route loaded (directly or with one
+ * fuel stop at a scenario airfield) and, empty, from its base to the origin and
+ * from the destination home: the model's test of which fleets may carry r. */
+bool model_fleet_reaches(const sortie_model *m, int r, int f);
+
 /* True when a take-off or landing may happen at minute t at airfield a (rule 5). */
 bool model_airfield_open_at(const sortie_model *m, int a, minute_t t);
 
