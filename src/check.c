@@ -16,6 +16,7 @@
 #include "plan.h"
 
 #include "diag.h"
+#include "idindex.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -34,37 +35,6 @@
 #define FLIGHT_H_EPS 0.01
 /* Aircraft named in a MOG message. */
 #define MOG_NAMES_MAX 8
-
-/* ----------------------------------------------------------- id lookup */
-
-/* Sorted (id, index) pairs; lookups find the lowest index with that id. */
-typedef struct {
-    const char *id;
-    size_t index;
-} id_key;
-
-static int id_key_cmp(const void *a, const void *b)
-{
-    const id_key *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* Returns the index of the first key with this id, or -1. */
-static long find_id(const id_key *keys, size_t n, const char *id)
-{
-    if (!id)
-        return -1;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(keys[mid].id, id) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && strcmp(keys[lo].id, id) == 0 ? (long)keys[lo].index : -1;
-}
 
 /* ------------------------------------------------------------- context */
 
@@ -175,7 +145,7 @@ static id_key *make_keys(checker *c, size_t n, const char *(*id_of)(const checke
             keys[k++] = (id_key){id, i};
     }
     if (keys)
-        qsort(keys, k, sizeof *keys, id_key_cmp);
+        idindex_sort(keys, k);
     *n_out = k;
     return keys;
 }
@@ -185,7 +155,7 @@ static const char *load_id_of(const checker *c, size_t i) { return c->p->loads[i
 static const char *req_id_of(const checker *c, size_t i) { return c->m->reqs[i].src->id; }
 static const char *entry_id_of(const checker *c, size_t i) { return c->p->requirements[i].id; }
 
-static long req_index(const checker *c, const char *id) { return find_id(c->req_keys, (size_t)c->m->n_reqs, id); }
+static long req_index(const checker *c, const char *id) { return idindex_find(c->req_keys, (size_t)c->m->n_reqs, id); }
 
 /* The cargo line of requirement r named `name`, or -1. */
 static int cargo_line(const checker *c, long r, const char *name)
@@ -237,7 +207,7 @@ static bool build_indexes(checker *c)
     for (size_t a = 0, k = 0; a < n_ac; a++) {
         const plan_aircraft *ac = &p->aircraft[a];
         c->leg_at[a] = k;
-        long t = find_id(c->tail_keys, c->n_tail_keys, ac->id);
+        long t = idindex_find(c->tail_keys, c->n_tail_keys, ac->id);
         c->ac_tail[a] = (int)t;
         if (t >= 0) {
             int f = m->tails[t].fleet;
@@ -255,7 +225,7 @@ static bool build_indexes(checker *c)
             const plan_leg *leg = &ac->legs[i];
             c->leg_from[k] = model_airfield_index(m, leg->from);
             c->leg_to[k] = model_airfield_index(m, leg->to);
-            c->leg_load[k] = leg->load ? find_id(c->load_keys, c->n_load_keys, leg->load) : -1;
+            c->leg_load[k] = leg->load ? idindex_find(c->load_keys, c->n_load_keys, leg->load) : -1;
             if (c->leg_load[k] >= 0)
                 c->occ_n[c->leg_load[k]]++;
         }
@@ -678,7 +648,7 @@ static void check_load(checker *c, size_t l, long *scratch)
     long long pax = 0;
     double kg = 0;
 
-    if (find_id(c->load_keys, c->n_load_keys, load->id) != (long)l)
+    if (idindex_find(c->load_keys, c->n_load_keys, load->id) != (long)l)
         violation(c, "load %s: rule 7: listed more than once", load->id);
     /* Rule 10's part here: what the manifest names must exist. */
     for (size_t i = 0; i < load->n_pax; i++) {
@@ -797,7 +767,7 @@ static void check_figures(checker *c)
             violation(c, "requirement %s: rule 11: listed in the plan's requirements, but not a requirement of the "
                          "scenario",
                       pr->id);
-        else if (find_id(c->entry_keys, c->n_entry_keys, pr->id) != (long)e)
+        else if (idindex_find(c->entry_keys, c->n_entry_keys, pr->id) != (long)e)
             violation(c, "requirement %s: rule 11: listed more than once in the plan's requirements", pr->id);
     }
     int late = 0;
@@ -812,7 +782,7 @@ static void check_figures(checker *c)
                 closure = got;
             any = true;
         }
-        long e = find_id(c->entry_keys, c->n_entry_keys, mr->src->id);
+        long e = idindex_find(c->entry_keys, c->n_entry_keys, mr->src->id);
         if (e < 0) {
             violation(c, "requirement %s: rule 11: missing from the plan's requirements", mr->src->id);
             continue;

@@ -12,6 +12,7 @@
 #include "plan.h"
 
 #include "diag.h"
+#include "idindex.h"
 #include "jsonutil.h"
 #include "model.h"
 #include "scenario.h"
@@ -721,32 +722,6 @@ static void put_csv_field(text *t, const char *s)
     put(t, "\"");
 }
 
-typedef struct {
-    const char *id;
-    size_t index;
-} load_key;
-
-static int load_key_cmp(const void *a, const void *b)
-{
-    const load_key *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x->index > y->index) - (x->index < y->index);
-}
-
-/* The first load with this id, or NULL. keys sorted by (id, index). */
-static const plan_load *find_load(const sortie_plan *p, const load_key *keys, size_t n, const char *id)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(keys[mid].id, id) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && strcmp(keys[lo].id, id) == 0 ? &p->loads[keys[lo].index] : NULL;
-}
-
 /* The weight of n items of the cargo line `name` of requirement `req`; 0 when
  * the scenario lacks either (the checker reports those, the table only lists). */
 static double item_weight(const sortie_model *m, const char *req, const char *name, int n)
@@ -806,14 +781,14 @@ sortie_status sortie_plan_to_csv(const sortie_model *model, const sortie_plan *p
     *out = NULL;
     if (!plan || !model)
         return SORTIE_EINPUT;
-    load_key *keys = malloc(sizeof *keys * (plan->n_loads ? plan->n_loads : 1));
+    id_key *keys = malloc(sizeof *keys * (plan->n_loads ? plan->n_loads : 1));
     if (!keys)
         return SORTIE_ENOMEM;
     size_t n_keys = 0;
     for (size_t i = 0; i < plan->n_loads; i++)
         if (plan->loads[i].id)
-            keys[n_keys++] = (load_key){plan->loads[i].id, i};
-    qsort(keys, n_keys, sizeof *keys, load_key_cmp);
+            keys[n_keys++] = (id_key){plan->loads[i].id, i};
+    idindex_sort(keys, n_keys);
 
     text t = {0};
     put(&t, "aircraft,type,operator,from,to,dep,arr,pax,cargo_kg,items,requirements\r\n");
@@ -838,7 +813,8 @@ sortie_status sortie_plan_to_csv(const sortie_model *model, const sortie_plan *p
             put(&t, ",");
             put_csv_field(&t, leg->to);
             putf(&t, ",%s,%s,", dep, arr);
-            const plan_load *l = leg->load ? find_load(plan, keys, n_keys, leg->load) : NULL;
+            long found = idindex_find(keys, n_keys, leg->load);
+            const plan_load *l = found >= 0 ? &plan->loads[found] : NULL;
             if (l)
                 put_csv_load(&t, model, l);
             else
