@@ -595,6 +595,19 @@ static void build_tail(ex *x, ex_tail *t)
         rb_add(x, t->A[k], -1);
         act_used(x, true, t, k);
         rb_end(x, GLP_LO);
+        /* "Slot k is used and slot k + 1 is not" (k is the last slot): the
+         * indicator the home constraints below switch on. */
+        int last_cols[2 * EX_MAX_ROUTES];
+        double last_coefs[2 * EX_MAX_ROUTES];
+        int n_last = 0;
+        for (int j = 0; j < t->n_routes; j++) {
+            last_cols[n_last] = t->u[k * nR + t->routes[j]];
+            last_coefs[n_last++] = 1;
+            if (k + 1 < K) {
+                last_cols[n_last] = t->u[(k + 1) * nR + t->routes[j]];
+                last_coefs[n_last++] = -1;
+            }
+        }
         /* Home: the last slot's return lands within availability and horizon. */
         rb_start(x, 0);
         rb_add(x, t->RA[k], 1);
@@ -609,35 +622,13 @@ static void build_tail(ex *x, ex_tail *t)
             rb_add(x, t->OD[k], -1);
             act_u(x, true, t, k, r);
             /* ... and k is the last slot */
-            int cols[2 * EX_MAX_ROUTES];
-            double coefs[2 * EX_MAX_ROUTES];
-            int n = 0;
-            for (int j = 0; j < t->n_routes; j++) {
-                cols[n] = t->u[k * nR + t->routes[j]];
-                coefs[n++] = 1;
-                if (k + 1 < K) {
-                    cols[n] = t->u[(k + 1) * nR + t->routes[j]];
-                    coefs[n++] = -1;
-                }
-            }
-            rb_when(x, true, 0, cols, coefs, n);
+            rb_when(x, true, 0, last_cols, last_coefs, n_last);
             rb_end(x, GLP_LO);
         }
         {
-            int cols[2 * EX_MAX_ROUTES];
-            double coefs[2 * EX_MAX_ROUTES];
-            int n = 0;
-            for (int j = 0; j < t->n_routes; j++) {
-                cols[n] = t->u[k * nR + t->routes[j]];
-                coefs[n++] = 1;
-                if (k + 1 < K) {
-                    cols[n] = t->u[(k + 1) * nR + t->routes[j]];
-                    coefs[n++] = -1;
-                }
-            }
             rb_start(x, (double)t->lim);
             rb_add(x, t->RA[k], 1);
-            rb_when(x, false, 0, cols, coefs, n);
+            rb_when(x, false, 0, last_cols, last_coefs, n_last);
             rb_end(x, GLP_UP);
         }
         /* Opening hours at every movement. */
