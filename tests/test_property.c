@@ -58,6 +58,26 @@ static void iso(int m, char out[32])
     snprintf(out, 32, "2024-01-%02dT%02d:%02dZ", 1 + m / 1440, m % 1440 / 60, m % 60);
 }
 
+/* A requirement's ready time (within `span` minutes of the start), due date
+ * (span to span + 4 days later), priority and, three times in ten, a carrier
+ * rule naming one operator that flies; closes the requirement's object. */
+static void put_requirement_end(sbuf *b, rng *r, int span, const bool used_op[3])
+{
+    char t[32];
+    int ready = rng_below(r, span);
+    iso(ready, t);
+    put(b, ", \"ready\": \"%s\"", t);
+    iso(ready + span + rng_below(r, 4 * 1440), t);
+    put(b, ", \"due\": \"%s\", \"priority\": %d", t, 1 + rng_below(r, 3));
+    if (rng_below(r, 10) < 3) {
+        int op = rng_below(r, 3);
+        while (!used_op[op])
+            op = (op + 1) % 3;
+        put(b, ", \"carriers\": [\"%s\"]", operators[op]);
+    }
+    put(b, "}");
+}
+
 static char *random_scenario(uint64_t seed)
 {
     rng r;
@@ -114,19 +134,7 @@ static char *random_scenario(uint64_t seed)
                     1 + 2 * rng_unit(&r), 1 + 1.5 * rng_unit(&r));
             put(&b, "]");
         }
-        int ready = rng_below(&r, 1440);
-        char t[32];
-        iso(ready, t);
-        put(&b, ", \"ready\": \"%s\"", t);
-        iso(ready + 1440 + rng_below(&r, 4 * 1440), t);
-        put(&b, ", \"due\": \"%s\", \"priority\": %d", t, 1 + rng_below(&r, 3));
-        if (rng_below(&r, 10) < 3) {
-            int op = rng_below(&r, 3);
-            while (!used_op[op])
-                op = (op + 1) % 3;
-            put(&b, ", \"carriers\": [\"%s\"]", operators[op]);
-        }
-        put(&b, "}");
+        put_requirement_end(&b, &r, 1440, used_op);
     }
     put(&b, "]}");
     return b.buf;
@@ -189,19 +197,7 @@ static char *random_mog_scenario(uint64_t seed)
                 c ? ", " : "", c, 1 + rng_below(&r, 8), 500 + rng_below(&r, 14500), 1 + 5 * rng_unit(&r),
                 1 + 1.5 * rng_unit(&r), 1 + 1.2 * rng_unit(&r));
         put(&b, "]");
-        char t[32];
-        int ready = rng_below(&r, 2880);
-        iso(ready, t);
-        put(&b, ", \"ready\": \"%s\"", t);
-        iso(ready + 2880 + rng_below(&r, 4 * 1440), t);
-        put(&b, ", \"due\": \"%s\", \"priority\": %d", t, 1 + rng_below(&r, 3));
-        if (rng_below(&r, 10) < 3) {
-            int op = rng_below(&r, 3);
-            while (!used_op[op])
-                op = (op + 1) % 3;
-            put(&b, ", \"carriers\": [\"%s\"]", operators[op]);
-        }
-        put(&b, "}");
+        put_requirement_end(&b, &r, 2880, used_op);
     }
     put(&b, "]}");
     return b.buf;
