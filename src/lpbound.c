@@ -700,6 +700,37 @@ static bool earliest_times(lpb *b, int c)
     return ok;
 }
 
+/* Landings at route r's destination, by lim, of one tail of class c that
+ * shuttles on r from a take-off at o no earlier than `dep` (or, with
+ * `landed`, from a landing at the destination at `dep`): fly, stay, fly
+ * back, stay, each movement at the first open minute. Going back by way of
+ * other airfields is never quicker (rule 3's times add up at least to the
+ * direct leg's, and opening hours only delay), so this counts the most
+ * sorties on r alone. With both ends always open it is 1 + (lim - first
+ * landing) / repeat; with hours a night can cost a whole cycle, which the
+ * division misses. */
+static double shuttle_landings(const lpb *b, int c, int r, minute_t dep, bool landed, minute_t lim)
+{
+    const sortie_model *m = b->m;
+    int o = b->routes[r].o, d = b->routes[r].d, g = b->cls[c].g;
+    int out = leg(b, c, o, d), back = leg(b, c, d, o);
+    minute_t arr = landed ? dep : next_open(m, d, next_open(m, o, dep) + out);
+    if (arr > lim)
+        return 0;
+    long rep = repeat_minutes(b, c, r);
+    if (m->airfields[o].always_open && m->airfields[d].always_open)
+        return 1 + (rep == LONG_MAX || rep <= 0 ? 0 : floor((double)(lim - arr) / (double)rep));
+    double n = 1;
+    for (;;) {
+        minute_t at_o = next_open(m, o, next_open(m, d, arr + g) + back);
+        minute_t next = next_open(m, d, next_open(m, o, at_o + g) + out);
+        if (next > lim || next <= arr)
+            return n;
+        arr = next;
+        n++;
+    }
+}
+
 /* Loaded legs a started tail of class c can have landed by T: layer by
  * layer from the earliest times, then quickest repeats after the last
  * layer's least landing. route < 0: sorties on any route; else those on
@@ -741,7 +772,7 @@ static double max_sorties(const lpb *b, int c, int route, minute_t T)
             minute_t a = b->arr[cl->toff + (size_t)i * nR + route];
             first = a < first ? a : first;
         }
-        double alone = first > lim ? 0 : 1 + (rep == LONG_MAX || rep <= 0 ? 0 : floor((double)(lim - first) / rep));
+        double alone = first > lim ? 0 : shuttle_landings(b, c, route, first, true, lim);
         n = alone < n ? alone : n;
     }
     return n;
@@ -751,15 +782,8 @@ static double max_sorties(const lpb *b, int c, int route, minute_t T)
  * `ready` and landing by T. */
 static double sorties_after(const lpb *b, int c, int r, minute_t ready, minute_t T)
 {
-    const sortie_model *m = b->m;
-    int o = b->routes[r].o, d = b->routes[r].d;
-    minute_t dep = next_open(m, o, ready), early = b->rdy[(size_t)c * b->nA + o];
-    dep = dep > early ? dep : early;
-    minute_t arr = next_open(m, d, dep + leg(b, c, o, d)), lim = latest_landing(b, c, r, T);
-    if (arr > lim)
-        return 0;
-    long rep = repeat_minutes(b, c, r);
-    return 1 + (rep == LONG_MAX || rep <= 0 ? 0 : floor((double)(lim - arr) / (double)rep));
+    minute_t early = b->rdy[(size_t)c * b->nA + b->routes[r].o];
+    return shuttle_landings(b, c, r, ready > early ? ready : early, false, latest_landing(b, c, r, T));
 }
 
 /* ------------------------------------------------------ build: columns */

@@ -149,6 +149,37 @@ static void test_hours_below_plan(void **state)
     unload(&h);
 }
 
+/* Opening hours and a ready time together: 30 passengers, ready at noon,
+ * after O's window (06:00-10:00) has closed. One aircraft does two turns a
+ * day out of O (07:00 and 09:52 take-offs would need it there; the first
+ * day's noon readiness leaves 06:00 and 09:52 on day 2, then 07:00 on
+ * day 3, landing at B 56 minutes later). A bound that divides the time
+ * after noon by the cycle, blind to the nights, stops a day short. */
+static void test_hours_after_ready_time(void **state)
+{
+    (void)state;
+    hand h = load(", \"hours\": {\"open\": \"06:00\", \"close\": \"10:00\"}",
+                  "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}",
+                  "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 30, \"ready\": \"2024-01-01T12:00Z\"}");
+    assert_int_equal(h.leg, 56);
+    minute_t optimum = h.m->start + 2 * MINUTES_PER_DAY + 7 * 60 + h.leg;
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.5;
+    sortie_plan *plan = NULL;
+    sortie_diag *d = NULL;
+    assert_int_equal(sortie_plan_make(h.m, &p, &plan, &d), SORTIE_OK);
+    sortie_diag_free(d);
+    tu_assert_valid(h.m, plan);
+    assert_int_equal(plan->closure, optimum);
+    minute_t out;
+    char why[256];
+    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    sortie_plan_free(plan);
+    unload(&h);
+}
+
 static void test_nothing_to_prove(void **state)
 {
     (void)state;
@@ -204,6 +235,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fleet_bound_is_tight), cmocka_unit_test(test_mog_bound_is_tight),
         cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
+        cmocka_unit_test(test_hours_after_ready_time),
         cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
