@@ -1100,6 +1100,15 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
 
 /* -------------------------------------------------------------------- run */
 
+dispatch_knobs dispatch_knobs_default(int max_waits)
+{
+    return (dispatch_knobs){.urgency = DISPATCH_URGENCY,
+                            .guide = DISPATCH_GUIDE,
+                            .slot = DISPATCH_SLOT,
+                            .decline = DISPATCH_DECLINE,
+                            .max_waits = max_waits};
+}
+
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
                            sched **out)
 {
@@ -1150,7 +1159,8 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
          * would stand on short spots for little, or off the fluid plan,
          * it waits a while (a bounded number of times) for others to go first. */
         double decline = knobs ? knobs->decline : DISPATCH_DECLINE;
-        if (decline > 0 && best.waste > decline && s->waits < DISPATCH_MAX_WAITS) {
+        int max_waits = knobs && knobs->max_waits > 0 ? knobs->max_waits : DISPATCH_MAX_WAITS;
+        if (decline > 0 && best.waste > decline && s->waits < max_waits) {
             if (!hold_tail(d, k, 1))
                 return SORTIE_ENOMEM;
             s->waits++;

@@ -40,6 +40,8 @@ typedef struct {
     bool own_spots;       /* spot efficiency against the best carrier of the load's own requirements
                            * (not of anything using the airfield): slow carriers cost nothing where
                            * only they may carry */
+    int max_waits;        /* times an aircraft may decline before it takes its best choice anyway
+                           * (DISPATCH_MAX_WAITS, or DISPATCH_PATIENT_WAITS) */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take
@@ -64,8 +66,18 @@ typedef struct {
 #endif
 #define DISPATCH_WAIT_MIN 60
 #define DISPATCH_MAX_WAITS 8
+/* Patient: waits grow by DISPATCH_WAIT_MIN each time, so 100 of them come
+ * to 5,050 hours, longer than any horizon: a wasteful aircraft then only
+ * flies once nothing better is left for it. Where one short airfield
+ * decides closure (MOG 2 origins), this keeps its spots for the types that
+ * bring most per spot-minute; elsewhere it can idle aircraft a plan needs,
+ * so the construction tries both and the search draws either. */
+#define DISPATCH_PATIENT_WAITS 100
 /* The default weight of spot efficiency where spots are short. */
 #define DISPATCH_SLOT 1.0
+
+/* The knobs that NULL stands for (deterministic, default weights), with max_waits as given. */
+dispatch_knobs dispatch_knobs_default(int max_waits);
 
 /* A dispatcher for model m (buffers sized once), or NULL when out of memory. */
 dispatch *dispatch_new(const sortie_model *m);

@@ -204,7 +204,10 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .explore = rng_below(&random, 3) == 0 ? 0.2 * rng_unit(&random) : 0,
                              .shuffle = rng_below(&random, 2) == 0,
                              .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0,
-                             .own_spots = rng_below(&random, 2) == 0};
+                             .own_spots = rng_below(&random, 2) == 0,
+                             /* Every third step is patient; by the step's number, so
+                              * that the random draws stay what they were without it. */
+                             .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {

@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <threads.h>
 #include <string.h>
 #include <time.h>
 
@@ -82,6 +83,49 @@ static void explain_left(const sortie_model *m, const dispatch *d, const bound_i
     }
 }
 
+/* The patient construction (dispatch.h, DISPATCH_PATIENT_WAITS), run on a
+ * second thread while the LP bound is solved on the first: both only read
+ * the model, the dispatcher is the construction's alone until it is joined,
+ * and GLPK is only called from the first thread. */
+typedef struct {
+    dispatch *d;
+    sched *out;          /* NULL unless it delivered everything */
+    sortie_status status;
+} patient_job;
+
+static int patient_run(void *arg)
+{
+    patient_job *job = arg;
+    dispatch_knobs patient = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
+    sched *cand = NULL;
+    job->status = dispatch_run(job->d, NULL, NULL, &patient, &cand);
+    if (job->status == SORTIE_OK)
+        job->out = cand;
+    else
+        sched_free(cand);
+    return 0;
+}
+
+/* Keeps the better of *best and the patient construction's schedule (freeing the other). */
+static sortie_status patient_take(patient_job *job, sched **best)
+{
+    if (job->status == SORTIE_ENOMEM)
+        return SORTIE_ENOMEM;
+    if (job->out) {
+        improve_obj a, b;
+        improve_objective(job->out, &a);
+        improve_objective(*best, &b);
+        if (improve_compare(&a, &b) < 0) {
+            sched_free(*best);
+            *best = job->out;
+            job->out = NULL;
+        }
+        sched_free(job->out);
+        job->out = NULL;
+    }
+    return SORTIE_OK;
+}
+
 sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params_in, sortie_plan **out,
                                sortie_diag **diag_out)
 {
@@ -124,6 +168,13 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         goto done;
     minute_t closure = sched_closure(best);
     minute_t bound = bi.value;
+    /* The LP searches up to the first construction's closure, a valid
+     * plan's whatever the patient one finds, so the two may run at once. */
+    patient_job job = {.d = d, .status = SORTIE_OK};
+    thrd_t helper;
+    bool threaded = closure > bound && thrd_create(&helper, patient_run, &job) == thrd_success;
+    if (!threaded && closure > bound)
+        patient_run(&job);
     char binding[256];
     snprintf(binding, sizeof binding, "%s", bi.why);
     if (params->lp_bound && closure > bound) {
@@ -133,6 +184,9 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
          * the combinatorial bound stands. */
         sortie_status lst = lpbound_closure(m, bound, closure, &lp, why, sizeof why);
         if (lst == SORTIE_ENOMEM) {
+            if (threaded)
+                thrd_join(helper, NULL);
+            sched_free(job.out);
             st = lst;
             goto done;
         }
@@ -143,6 +197,12 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
                      why[0] ? why : "the LP capacity bound (fleet time, MOG and loads together; no single reading)");
         }
     }
+    if (threaded)
+        thrd_join(helper, NULL);
+    st = patient_take(&job, &best);
+    if (st != SORTIE_OK)
+        goto done;
+    closure = sched_closure(best);
     rc.bound = bound;
     report(&rc, closure);
 

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bound.h"
 #include "plan.h"
 #include "sortie.h"
 #include "testutil.h"
@@ -348,6 +349,32 @@ static void test_summary_text_and_json(void **state)
     done(&r);
 }
 
+/* The MOG wave bound once put the last take-off of a group a whole ground
+ * time of its own type after the previous wave; a C-17 (150 min) standing
+ * behind AN-12s (120 min) leaves sooner than that. This valid plan (found by
+ * the patient construction) closes 6 minutes before the old figure. */
+static void test_wave_bound_below_slow_type_plan(void **state)
+{
+    (void)state;
+    sortie_scenario *s = NULL;
+    sortie_plan *p = NULL;
+    sortie_diag *d = NULL;
+    assert_int_equal(sortie_scenario_read_file("tests/data/bound/wave-slow-type.json", &s, &d), SORTIE_OK);
+    sortie_diag_free(d);
+    sortie_model *m = tu_model(s);
+    assert_int_equal(sortie_plan_read_file("tests/data/bound/wave-slow-type.plan.json", &p, &d), SORTIE_OK);
+    sortie_diag_free(d);
+    tu_assert_valid(m, p);
+    bound_info b = {0};
+    assert_int_equal(bound_compute(m, &b), SORTIE_OK);
+    assert_true(b.value <= p->closure);
+    assert_true(b.value > m->start + MINUTES_PER_DAY); /* still a bound that says something */
+    bound_info_free(&b);
+    sortie_plan_free(p);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_late_requirement_is_planned_and_counted),
         cmocka_unit_test(test_same_seed_same_plan_byte_for_byte),
         cmocka_unit_test(test_summary_text_and_json),
+        cmocka_unit_test(test_wave_bound_below_slow_type_plan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
