@@ -2,7 +2,8 @@
  * planner: sortie_plan_make orchestrates model -> bound -> construct ->
  * improve -> (exact) -> plan, and sortie_plan_summary_text prints what a
  * plan says. Owns the planning parameters' defaults. The library never
- * prints: progress goes through params->progress.
+ * prints: progress goes through params->progress. The one place with a
+ * second thread: the patient construction runs beside the LP bound.
  */
 #include "bound.h"
 #include "diag.h"
@@ -20,8 +21,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <threads.h>
 #include <string.h>
+#include <threads.h>
 #include <time.h>
 
 void sortie_params_init(sortie_params *params)
