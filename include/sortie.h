@@ -181,7 +181,7 @@ SORTIE_API void sortie_params_init(sortie_params *params);
  * On SORTIE_EINFEASIBLE *out is NULL and *diag names each requirement that
  * cannot be delivered within the horizon and what binds it. Uses a second
  * thread for part of the work (joined before it returns); the model is only
- * read, so several calls may share one model.
+ * read.
  */
 SORTIE_API sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params,
                                           sortie_plan **out, sortie_diag **diag);
