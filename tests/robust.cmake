@@ -24,7 +24,7 @@ if(TARGET test_alloc_fail)
   set_tests_properties(test_alloc_fail PROPERTIES LABELS robust TIMEOUT 900)
   if(SORTIE_SANITIZE OR SORTIE_COVERAGE)
     # Each run is several times slower there: every allocation up to the
-    # 2000th, then a sample of 6000 runs in all (20000 in the normal build).
+    # 2000th, then a sample of 6000 runs in all (8000 in the normal build).
     set_tests_properties(test_alloc_fail PROPERTIES ENVIRONMENT "SORTIE_ALLOC_FAIL_MAX_RUNS=6000")
   endif()
 endif()

@@ -20,7 +20,7 @@
  * passed the most that any run made.
  *
  * Every allocation is made to fail in turn, up to SORTIE_ALLOC_FAIL_MAX_RUNS
- * runs (default 20000; tests/robust.cmake sets 6000 in the sanitizer build,
+ * runs (default 8000; tests/robust.cmake sets 6000 in the sanitizer build,
  * where each run is slower). When the pipeline makes more allocations than
  * that, the first 2000 are still each made to fail, and past them every k-th,
  * k chosen so that the runs fit (the test says so).
@@ -178,7 +178,7 @@ done:
 static void test_each_allocation_fails_cleanly(void **state)
 {
     (void)state;
-    long max_runs = 20000, stride = 0;
+    long max_runs = 8000, stride = 0;
     const char *env = getenv("SORTIE_ALLOC_FAIL_MAX_RUNS");
     if (env && atol(env) > 2000)
         max_runs = atol(env);
