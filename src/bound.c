@@ -907,18 +907,156 @@ static void airfield_bound(bctx *b, int a, bool origin, const int *by_route, con
  * at R or later; on each of the MOG "tracks" of back-to-back ground times
  * the j-th is no earlier than dep_j (dep_1 after the first possible landing
  * and R, then a least ground time later each, within hours). So before
- * dep_{w+1} at most w x MOG of them take off, and an aircraft of fleet f
- * flies at most 1 + (dep_{w+1} - 1 - R) / cycle_f of them (it must fly
- * away and back in between). The fewest waves w whose best sorties (largest
- * capacity first, within those limits) cover the group's weight, passengers
- * and floor area say when its last sortie leaves at the earliest: at dep_w,
- * since a plan whose last one left before dep_w would have covered the
- * group with fewer waves. (Not "dep_{w-1} plus its own type's ground time":
- * a slow type's sortie may stand on the track's (w-1)-th position and leave
- * after dep_w without a w-th take-off before it; the property test found a
- * plan 6 minutes before that figure.)
+ * dep_{w+1} at most w x MOG of them take off. An aircraft flies one of them,
+ * then one more per cycle: between two it flies a load to that load's
+ * destination and comes back (never quicker than the least way), standing a
+ * ground time at each end. And the aircraft of one fleet cannot all start
+ * at once: the i-th of them to take off does so no earlier than the i-th
+ * take-off of all, dep_{ceil(i / MOG)}. The earliest time x by which the
+ * take-offs those limits allow (largest capacity first) cover the group's
+ * weight, passengers, floor area and its heavy items (for a few weights v,
+ * the items of v or more, at most floor(payload / v) to a sortie) is when
+ * its last sortie leaves at the earliest: a plan whose last one left before
+ * x would have carried it all with fewer. (An earlier version put that
+ * take-off a whole ground time of its own type after the previous
+ * position; a slow type behind a quick one leaves sooner, and the property
+ * test found a plan 6 minutes before that figure.)
  */
 #define WAVE_MAX_READIES 16
+#define WAVE_MAX_DEPS 4096
+/* Heavy-item weights looked at (the group's heaviest distinct ones). */
+#define WAVE_HEAVY 4
+
+typedef struct {
+    const sortie_model *m;
+    int a, mog, g_min, nf, n_dims;
+    minute_t R;
+    const bool *use;
+    const double *cap;    /* [fleet * n_dims + dim] per sortie */
+    const double *want;   /* [dim] */
+    const double *cyc;    /* [fleet] minutes between two of its take-offs here */
+    minute_t *dep;        /* dep[1 .. n_dep], extended on demand */
+    int n_dep;
+    bool *taken;
+} wave_ctx;
+
+/* dep_j, for j up to WAVE_MAX_DEPS (past it, the last: earlier, so still a bound). */
+static minute_t wave_dep(wave_ctx *c, int j)
+{
+    if (j > WAVE_MAX_DEPS)
+        j = WAVE_MAX_DEPS;
+    while (c->n_dep < j) {
+        c->dep[c->n_dep + 1] = slot_next_open(c->m, c->a, c->dep[c->n_dep] + c->g_min);
+        c->n_dep++;
+    }
+    return c->dep[j];
+}
+
+/* Positions j (up to WAVE_MAX_DEPS) with dep_j <= x; past the last known,
+ * as many as there may be (a bound only needs too many). */
+static double wave_positions_by(wave_ctx *c, minute_t x)
+{
+    int j = 0;
+    while (j < WAVE_MAX_DEPS && wave_dep(c, j + 1) <= x)
+        j++;
+    return j == WAVE_MAX_DEPS ? 1e18 : j;
+}
+
+/* The most sorties of fleet f that take off by x: its i-th aircraft starts
+ * no earlier than dep_{ceil(i / MOG)}, then one per cycle. */
+static double wave_fleet_sorties_by(wave_ctx *c, int f, minute_t x)
+{
+    double n = 0, left = c->m->fleets[f].count;
+    for (int j = 1; left > 0; j++) {
+        minute_t start = wave_dep(c, j);
+        if (start > x)
+            break;
+        double here = left < c->mog ? left : c->mog;
+        if (j >= WAVE_MAX_DEPS)
+            here = left; /* the rest, all as early as the last position known */
+        n += here * (1.0 + floor((double)(x - start) / c->cyc[f]));
+        left -= here;
+    }
+    return n;
+}
+
+/* Whether the take-offs by x can carry the group: in each dimension alone,
+ * the fleets with the largest sorties first, at most MOG per position. */
+static bool wave_covers_by(wave_ctx *c, minute_t x)
+{
+    double positions = wave_positions_by(c, x);
+    for (int k = 0; k < c->n_dims; k++) {
+        if (c->want[k] <= 0)
+            continue;
+        double slots = positions * c->mog, got = 0;
+        for (int pass = 0; pass < c->nf && slots > 0; pass++) {
+            int bf = -1;
+            for (int f = 0; f < c->nf; f++)
+                if (c->use[f] && c->cap[f * c->n_dims + k] > 0 && !c->taken[f] &&
+                    (bf < 0 || c->cap[f * c->n_dims + k] > c->cap[bf * c->n_dims + k]))
+                    bf = f;
+            if (bf < 0)
+                break;
+            c->taken[bf] = true;
+            double n = wave_fleet_sorties_by(c, bf, x);
+            if (n > slots)
+                n = slots;
+            got += n * c->cap[bf * c->n_dims + k];
+            slots -= n;
+        }
+        for (int f = 0; f < c->nf; f++)
+            c->taken[f] = false;
+        if (got + 1e-6 < c->want[k])
+            return false;
+    }
+    return true;
+}
+
+static int cmp_double_desc(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a < b) - (a > b);
+}
+
+/* Up to WAVE_HEAVY of the heaviest distinct item weights among the group's
+ * cargo lines, into heavy[] (descending); returns how many. */
+static int wave_heavy_weights(const sortie_model *m, minute_t R, int a, const int *by_route, const int *route0,
+                              int n_routes, const int *route_from, double *heavy)
+{
+    int n = 0;
+    for (int k = 0; k < n_routes; k++) {
+        if (route_from[k] != a)
+            continue;
+        for (int i = route0[k]; i < route0[k + 1]; i++) {
+            const mdl_requirement *q = &m->reqs[by_route[i]];
+            if (q->ready < R)
+                continue;
+            for (size_t l = 0; l < q->src->n_cargo; l++) {
+                double wt = q->src->cargo[l].weight_kg;
+                if (q->src->cargo[l].count <= 0 || wt <= 0)
+                    continue;
+                bool seen = false;
+                for (int j = 0; j < n && !seen; j++)
+                    seen = heavy[j] == wt;
+                if (seen)
+                    continue;
+                if (n < WAVE_HEAVY) {
+                    heavy[n++] = wt;
+                } else {
+                    /* Replace the lightest kept when this one is heavier. */
+                    int lightest = 0;
+                    for (int j = 1; j < n; j++)
+                        if (heavy[j] < heavy[lightest])
+                            lightest = j;
+                    if (wt > heavy[lightest])
+                        heavy[lightest] = wt;
+                }
+            }
+        }
+    }
+    qsort(heavy, (size_t)n, sizeof *heavy, cmp_double_desc);
+    return n;
+}
 
 static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const int *route0, int n_routes,
                        const int *route_from, const int *route_to)
@@ -927,7 +1065,10 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
     int nf = m->n_fleets, mog = m->airfields[a].mog;
     if (mog <= 0)
         return;
-    double want[3] = {0, 0, 0};
+    double heavy[WAVE_HEAVY];
+    int n_heavy = wave_heavy_weights(m, R, a, by_route, route0, n_routes, route_from, heavy);
+    int nd = 3 + n_heavy;
+    double want[3 + WAVE_HEAVY] = {0};
     int n_group = 0, g_min = -1;
     minute_t first = SLOT_NEVER;
     for (int k = 0; k < n_routes; k++) {
@@ -938,51 +1079,62 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             if (q->ready < R)
                 continue;
             want[0] += q->total_kg, want[1] += q->pax, want[2] += q->total_floor_m2;
+            for (size_t l = 0; l < q->src->n_cargo; l++)
+                for (int h = 0; h < n_heavy; h++)
+                    if (q->src->cargo[l].count > 0 && q->src->cargo[l].weight_kg >= heavy[h])
+                        want[3 + h] += q->src->cargo[l].count;
             n_group++;
         }
     }
     if (n_group == 0)
         return;
     /* Capacity per sortie and how often each fleet can fly one, per dimension. */
-    double *cap = malloc(sizeof *cap * (size_t)nf * 3);
+    double *cap = malloc(sizeof *cap * (size_t)nf * (size_t)nd);
     double *cyc = malloc(sizeof *cyc * (size_t)nf);
     bool *use = calloc((size_t)nf, sizeof *use);
-    if (!cap || !cyc || !use) {
-        free(cap), free(cyc), free(use);
+    bool *taken = calloc((size_t)nf, sizeof *taken);
+    minute_t *dep = malloc(sizeof *dep * (WAVE_MAX_DEPS + 1));
+    if (!cap || !cyc || !use || !taken || !dep) {
+        free(cap), free(cyc), free(use), free(taken), free(dep);
         return; /* a bound left out is still a bound */
     }
     for (int f = 0; f < nf; f++) {
         const mdl_type *t = &m->types[m->fleets[f].type];
         bool pax_ok = false, items_ok = false, any = false;
+        double round = 1e18;
         for (int k = 0; k < n_routes; k++) {
             if (route_from[k] != a)
                 continue;
+            bool carries = false;
             for (int i = route0[k]; i < route0[k + 1]; i++) {
                 int r = by_route[i];
                 if (m->reqs[r].ready < R || !b->elig[r * nf + f])
                     continue;
                 if (m->fleets[f].base == a) {
-                    free(cap), free(cyc), free(use);
+                    free(cap), free(cyc), free(use), free(taken), free(dep);
                     return; /* some carrier stands there without counting */
                 }
-                any = true;
+                any = carries = true;
                 pax_ok = pax_ok || load_can_carry_pax(m, r, f);
                 for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
                     items_ok = items_ok || load_can_carry_line(m, r, (int)c, f);
             }
+            /* Out with a load to this route's destination and back. */
+            int out = stat_min(b, m->fleets[f].type, true, a, route_to[k]);
+            int back = stat_min(b, m->fleets[f].type, false, route_to[k], a);
+            if (carries && out < UNREACHABLE && back < UNREACHABLE &&
+                (double)out + back + 2.0 * t->t.ground_min < round)
+                round = (double)out + back + 2.0 * t->t.ground_min;
         }
         use[f] = any;
         if (!any)
             continue;
-        cap[f * 3 + 0] = items_ok ? t->t.payload_kg : fmin(t->t.payload_kg, pax_ok ? t->t.seats * m->pax_kg : 0);
-        cap[f * 3 + 1] = pax_ok ? t->t.seats : 0;
-        cap[f * 3 + 2] = items_ok ? t->floor_m2 : 0;
-        /* Away and back: the shortest flight out of a and back, and two ground times. */
-        int out = UNREACHABLE;
-        for (int x = 0; x < m->n_airfields; x++)
-            if (x != a && stat_min(b, m->fleets[f].type, false, a, x) < out)
-                out = stat_min(b, m->fleets[f].type, false, a, x);
-        cyc[f] = out >= UNREACHABLE ? 1e18 : 2.0 * out + 2.0 * t->t.ground_min;
+        cap[f * nd + 0] = items_ok ? t->t.payload_kg : fmin(t->t.payload_kg, pax_ok ? t->t.seats * m->pax_kg : 0);
+        cap[f * nd + 1] = pax_ok ? t->t.seats : 0;
+        cap[f * nd + 2] = items_ok ? t->floor_m2 : 0;
+        for (int h = 0; h < n_heavy; h++)
+            cap[f * nd + 3 + h] = items_ok ? floor(t->t.payload_kg / heavy[h] + LOAD_EPS) : 0;
+        cyc[f] = round;
         if (g_min < 0 || t->t.ground_min < g_min)
             g_min = t->t.ground_min;
         minute_t land = earliest(b, m->fleets[f].type, false, m->fleets[f].base, m->fleets[f].available_from, a);
@@ -990,55 +1142,38 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             first = land;
     }
     if (g_min < 0 || first >= SLOT_NEVER) {
-        free(cap), free(cyc), free(use);
-        return;
-    }
-    /* dep_w by the least ground time, within hours. */
-    minute_t d1 = slot_next_open(m, a, first + g_min > R ? first + g_min : R);
-    int lo = 1, hi = 1;
-    minute_t dep_hi = d1;
-    /* Capacity of w waves in dimension k: the largest sorties first. */
-#define WAVE_COVERS(w, depnext, ok)                                                                                  do {                                                                                                                 ok = true;                                                                                                       for (int k_ = 0; k_ < 3 && ok; k_++) {                                                                               if (want[k_] <= 0)                                                                                                   continue;                                                                                                    double slots_ = (double)(w) * mog, got_ = 0;                                                                     for (int pass_ = 0; pass_ < nf && slots_ > 0; pass_++) {                                                            int bf_ = -1;                                                                                                    for (int f_ = 0; f_ < nf; f_++)                                                                                      if (use[f_] && cap[f_ * 3 + k_] > 0 && !taken[f_] &&                                                                 (bf_ < 0 || cap[f_ * 3 + k_] > cap[bf_ * 3 + k_]))                                                               bf_ = f_;                                                                                                if (bf_ < 0)                                                                                                         break;                                                                                                       taken[bf_] = true;                                                                                               double n_ = m->fleets[bf_].count * (1.0 + floor((double)((depnext) - 1 - R) / cyc[bf_]));                       if (n_ > slots_)                                                                                                     n_ = slots_;                                                                                                 got_ += n_ * cap[bf_ * 3 + k_];                                                                                  slots_ -= n_;                                                                                                }                                                                                                                for (int f_ = 0; f_ < nf; f_++)                                                                                      taken[f_] = false;                                                                                           ok = got_ + 1e-6 >= want[k_];                                                                                }                                                                                                            } while (0)
-    bool *taken = calloc((size_t)nf, sizeof *taken);
-    minute_t *dep = malloc(sizeof *dep * 4097);
-    if (!taken || !dep) {
         free(cap), free(cyc), free(use), free(taken), free(dep);
         return;
     }
-    /* dep[w] for w = 1 .. 4096 as needed. */
-    dep[1] = d1;
-    int n_dep = 1;
-    bool ok = false;
-    while (hi < 4096) {
-        while (n_dep < hi + 1 && n_dep < 4096) {
-            dep[n_dep + 1] = slot_next_open(m, a, dep[n_dep] + g_min);
-            n_dep++;
-        }
-        WAVE_COVERS(hi, dep[hi + 1], ok);
-        if (ok)
-            break;
+    /* dep_w by the least ground time, within hours. */
+    dep[1] = slot_next_open(m, a, first + g_min > R ? first + g_min : R);
+    wave_ctx c = {.m = m, .a = a, .mog = mog, .g_min = g_min, .nf = nf, .n_dims = nd, .R = R, .use = use,
+                  .cap = cap, .want = want, .cyc = cyc, .dep = dep, .n_dep = 1, .taken = taken};
+    /* The earliest x by which the take-offs can carry the group: doubling
+     * steps from dep_1, then bisection (covering only grows with x). */
+    minute_t lo = dep[1], hi = dep[1], step = 60, limit = m->end + MINUTES_PER_DAY;
+    bool ok = wave_covers_by(&c, hi);
+    while (!ok && hi < limit) {
         lo = hi + 1;
-        hi *= 2;
+        hi += step;
+        step *= 2;
+        ok = wave_covers_by(&c, hi);
     }
-    (void)dep_hi;
     if (ok) {
-        /* The fewest waves w in [lo, hi] that cover. */
         while (lo < hi) {
-            int mid = lo + (hi - lo) / 2;
-            bool c;
-            WAVE_COVERS(mid, dep[mid + 1], c);
-            if (c)
+            minute_t mid = lo + (hi - lo) / 2;
+            if (wave_covers_by(&c, mid))
                 hi = mid;
             else
                 lo = mid + 1;
         }
-        int w = hi;
-        /* The last sortie leaves at dep_w at the earliest. */
-        minute_t value = SLOT_NEVER;
+        double positions = wave_positions_by(&c, hi);
+        int w = positions > 1e9 ? WAVE_MAX_DEPS : (int)positions;
+        /* The last sortie leaves at hi at the earliest. */
+        minute_t d = hi, value = SLOT_NEVER;
         for (int f = 0; f < nf; f++) {
             if (!use[f])
                 continue;
-            minute_t d = dep[w];
             for (int k = 0; k < n_routes; k++) {
                 if (route_from[k] != a)
                     continue;
@@ -1062,7 +1197,6 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             offer(b, value, why);
         }
     }
-#undef WAVE_COVERS
     free(cap), free(cyc), free(use), free(taken), free(dep);
 }
 
