@@ -935,6 +935,7 @@ typedef struct {
     const double *cap;    /* [fleet * n_dims + dim] per sortie */
     const double *want;   /* [dim] */
     const double *cyc;    /* [fleet] minutes between two of its take-offs here */
+    const minute_t *t0;   /* [fleet] no take-off here before: R, and its first landing plus a ground time */
     minute_t *dep;        /* dep[1 .. n_dep], extended on demand */
     int n_dep;
     bool *taken;
@@ -962,13 +963,19 @@ static double wave_positions_by(wave_ctx *c, minute_t x)
     return j == WAVE_MAX_DEPS ? 1e18 : j;
 }
 
-/* The most sorties of fleet f that take off by x: its i-th aircraft starts
- * no earlier than dep_{ceil(i / MOG)}, then one per cycle. */
+/* The most sorties of fleet f that take off by x. At any moment at most
+ * MOG aircraft stand here, and one that was not standing at a time t takes
+ * off no earlier than t plus its ground time g: so of f's aircraft at most
+ * MOG make their first take-off in each [t0 + (j-1) g, t0 + j g). Then one
+ * more per cycle. */
 static double wave_fleet_sorties_by(wave_ctx *c, int f, minute_t x)
 {
+    int g = c->m->types[c->m->fleets[f].type].t.ground_min;
     double n = 0, left = c->m->fleets[f].count;
+    if (c->t0[f] >= SLOT_NEVER)
+        return 0; /* it cannot get there */
     for (int j = 1; left > 0; j++) {
-        minute_t start = wave_dep(c, j);
+        minute_t start = slot_next_open(c->m, c->a, c->t0[f] + (minute_t)(j - 1) * g);
         if (start > x)
             break;
         double here = left < c->mog ? left : c->mog;
@@ -1094,8 +1101,9 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
     bool *use = calloc((size_t)nf, sizeof *use);
     bool *taken = calloc((size_t)nf, sizeof *taken);
     minute_t *dep = malloc(sizeof *dep * (WAVE_MAX_DEPS + 1));
-    if (!cap || !cyc || !use || !taken || !dep) {
-        free(cap), free(cyc), free(use), free(taken), free(dep);
+    minute_t *t0 = malloc(sizeof *t0 * (size_t)nf);
+    if (!cap || !cyc || !use || !taken || !dep || !t0) {
+        free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
         return; /* a bound left out is still a bound */
     }
     for (int f = 0; f < nf; f++) {
@@ -1111,7 +1119,7 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
                 if (m->reqs[r].ready < R || !b->elig[r * nf + f])
                     continue;
                 if (m->fleets[f].base == a) {
-                    free(cap), free(cyc), free(use), free(taken), free(dep);
+                    free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
                     return; /* some carrier stands there without counting */
                 }
                 any = carries = true;
@@ -1140,15 +1148,16 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
         minute_t land = earliest(b, m->fleets[f].type, false, m->fleets[f].base, m->fleets[f].available_from, a);
         if (land < first)
             first = land;
+        t0[f] = land >= SLOT_NEVER ? SLOT_NEVER : land + t->t.ground_min > R ? land + t->t.ground_min : R;
     }
     if (g_min < 0 || first >= SLOT_NEVER) {
-        free(cap), free(cyc), free(use), free(taken), free(dep);
+        free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
         return;
     }
     /* dep_w by the least ground time, within hours. */
     dep[1] = slot_next_open(m, a, first + g_min > R ? first + g_min : R);
     wave_ctx c = {.m = m, .a = a, .mog = mog, .g_min = g_min, .nf = nf, .n_dims = nd, .R = R, .use = use,
-                  .cap = cap, .want = want, .cyc = cyc, .dep = dep, .n_dep = 1, .taken = taken};
+                  .cap = cap, .want = want, .cyc = cyc, .t0 = t0, .dep = dep, .n_dep = 1, .taken = taken};
     /* The earliest x by which the take-offs can carry the group: doubling
      * steps from dep_1, then bisection (covering only grows with x). */
     minute_t lo = dep[1], hi = dep[1], step = 60, limit = m->end + MINUTES_PER_DAY;
@@ -1167,8 +1176,6 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             else
                 lo = mid + 1;
         }
-        double positions = wave_positions_by(&c, hi);
-        int w = positions > 1e9 ? WAVE_MAX_DEPS : (int)positions;
         /* The last sortie leaves at hi at the earliest. */
         minute_t d = hi, value = SLOT_NEVER;
         for (int f = 0; f < nf; f++) {
@@ -1188,16 +1195,18 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             }
         }
         if (value < SLOT_NEVER && value > b->out->value) {
-            char why[256], when[18], hrs[64];
+            char why[256], when[18], last[18], hrs[64];
             time_format(R, when);
+            time_format(hi, last);
             hours_text(m, a, hrs, sizeof hrs);
             say(why, sizeof why,
-                "%s's MOG %d%s: what leaves it from %s on needs %d waves of take-offs, %d min on the ground apart",
-                m->airfields[a].src->id, mog, hrs, when, w, g_min);
+                "%s's MOG %d%s: what leaves it from %s on cannot all have taken off before %s (%d on the ground "
+                "at a time, %d min or more each, every aircraft out and back between its sorties)",
+                m->airfields[a].src->id, mog, hrs, when, last, mog, g_min);
             offer(b, value, why);
         }
     }
-    free(cap), free(cyc), free(use), free(taken), free(dep);
+    free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
 }
 
 /* ------------------------------------------------------------------- all */

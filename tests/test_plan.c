@@ -379,10 +379,12 @@ static void test_wave_bound_below_slow_type_plan(void **state)
 /* The wave bound's limits, each needed: eight items of 16 t through a MOG-2
  * origin on four 30 t aircraft (one such item a sortie: weight alone says
  * five sorties), ready 10 h in. Two aircraft leave at the ready time, the
- * other two can only land as those leave and go an hour later; each flies
- * out and back (56 + 60 + 56 + 60 minutes) before its second. The last of
- * the eight leaves 292 minutes after the ready time and lands 56 later:
- * the optimum, which the bound proves and the planner reaches. */
+ * other two can only land as those leave and go an hour later (their own
+ * ground time, not the 30 minutes of the small type that may carry the
+ * crates); each flies out and back (56 + 60 + 56 + 60 minutes) before its
+ * second. The last of the eight leaves 292 minutes after the ready time
+ * and lands 56 later: the optimum, which the bound proves and the planner
+ * reaches. */
 static void test_wave_bound_staggered_heavy_items(void **state)
 {
     (void)state;
@@ -391,11 +393,15 @@ static void test_wave_bound_staggered_heavy_items(void **state)
         " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 2}],"
         " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 30000, \"seats\": 10,"
         "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
-        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
-        " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 4, \"base\": \"B\"}],"
+        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
+        "  {\"id\": \"Q\", \"payload_kg\": 5000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 30}],"
+        " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 4, \"base\": \"B\"},"
+        "             {\"id\": \"S\", \"operator\": \"X\", \"type\": \"Q\", \"count\": 1, \"base\": \"B\"}],"
         " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"ready\": \"2024-01-01T10:00Z\","
         "   \"cargo\": [{\"name\": \"gun\", \"count\": 8, \"weight_kg\": 16000, \"length_m\": 3, \"width_m\": 2,"
-        "   \"height_m\": 2}]}]}";
+        "   \"height_m\": 2}, {\"name\": \"crate\", \"count\": 2, \"weight_kg\": 1000, \"length_m\": 1,"
+        "   \"width_m\": 1, \"height_m\": 1}]}]}";
     sortie_scenario *s = tu_scenario(json);
     sortie_model *m = tu_model(s);
     int leg = model_leg_min(m, 0, 0, 1);
