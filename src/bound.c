@@ -1176,11 +1176,37 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             else
                 lo = mid + 1;
         }
-        /* The last sortie leaves at hi at the earliest. */
-        minute_t d = hi, value = SLOT_NEVER;
+        /* The last sortie leaves at hi at the earliest. And at R at most
+         * MOG aircraft stand there: when one sortie each of those (the
+         * largest) cannot carry the group, some sortie is flown by an
+         * aircraft that lands at R or later, or is a second one: by fleet
+         * f, no earlier than max(R, its first landing) plus its ground time. */
+        bool beyond_first = false;
+        for (int k = 0; k < nd && !beyond_first; k++) {
+            double slots = mog, got = 0;
+            for (int pass = 0; pass < nf && slots > 0; pass++) {
+                int bf = -1;
+                for (int f = 0; f < nf; f++)
+                    if (use[f] && t0[f] < SLOT_NEVER && cap[f * nd + k] > 0 && !taken[f] &&
+                        (bf < 0 || cap[f * nd + k] > cap[bf * nd + k]))
+                        bf = f;
+                if (bf < 0)
+                    break;
+                taken[bf] = true;
+                double n = fmin(m->fleets[bf].count, slots);
+                got += n * cap[bf * nd + k];
+                slots -= n;
+            }
+            for (int f = 0; f < nf; f++)
+                taken[f] = false;
+            beyond_first = got + 1e-6 < want[k];
+        }
+        minute_t value = SLOT_NEVER, later = SLOT_NEVER;
         for (int f = 0; f < nf; f++) {
             if (!use[f])
                 continue;
+            int gf = m->types[m->fleets[f].type].t.ground_min;
+            minute_t second = t0[f] >= SLOT_NEVER ? SLOT_NEVER : slot_next_open(m, a, t0[f] - gf > R ? t0[f] : R + gf);
             for (int k = 0; k < n_routes; k++) {
                 if (route_from[k] != a)
                     continue;
@@ -1189,20 +1215,34 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
                     serves = m->reqs[by_route[i]].ready >= R && b->elig[by_route[i] * nf + f];
                 if (!serves)
                     continue;
-                minute_t arr = earliest(b, m->fleets[f].type, true, a, d, route_to[k]);
+                minute_t arr = earliest(b, m->fleets[f].type, true, a, hi, route_to[k]);
                 if (arr < value)
                     value = arr;
+                if (second < SLOT_NEVER) {
+                    minute_t arr2 = earliest(b, m->fleets[f].type, true, a, second, route_to[k]);
+                    if (arr2 < later)
+                        later = arr2;
+                }
             }
         }
+        bool by_first = beyond_first && later < SLOT_NEVER && later > value;
+        if (by_first)
+            value = later;
         if (value < SLOT_NEVER && value > b->out->value) {
             char why[256], when[18], last[18], hrs[64];
             time_format(R, when);
             time_format(hi, last);
             hours_text(m, a, hrs, sizeof hrs);
-            say(why, sizeof why,
-                "%s's MOG %d%s: what leaves it from %s on cannot all have taken off before %s (%d on the ground "
-                "at a time, %d min or more each, every aircraft out and back between its sorties)",
-                m->airfields[a].src->id, mog, hrs, when, last, mog, g_min);
+            if (by_first)
+                say(why, sizeof why,
+                    "%s's MOG %d%s: one sortie each of the %d aircraft that can stand there at %s cannot carry "
+                    "what is ready then; another must land and stand a full ground time",
+                    m->airfields[a].src->id, mog, hrs, mog, when);
+            else
+                say(why, sizeof why,
+                    "%s's MOG %d%s: what leaves it from %s on cannot all have taken off before %s (%d on the "
+                    "ground at a time, %d min or more each, every aircraft out and back between its sorties)",
+                    m->airfields[a].src->id, mog, hrs, when, last, mog, g_min);
             offer(b, value, why);
         }
     }

@@ -427,6 +427,30 @@ static void test_wave_bound_staggered_heavy_items(void **state)
     sortie_scenario_free(s);
 }
 
+/* The built-in example is proved optimal by the wave bound alone: the
+ * 777.5 t ready at Almaty at 06:00 on 14 January do not fit one sortie of
+ * each of the six aircraft that can stand there at 06:00 (MOG 6), so some
+ * aircraft lands at 06:00 or later and leaves a ground time after: an
+ * Il-76 at 08:30, landing at Chkalovsky at 12:53, the plan's closure. */
+static void test_example_wave_bound_is_the_closure(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    const char *text = sortie_example_json(&len);
+    sortie_scenario *s = NULL;
+    assert_int_equal(sortie_scenario_read_buffer(text, len, SORTIE_EXAMPLE_NAME, &s, NULL), SORTIE_OK);
+    sortie_model *m = tu_model(s);
+    bound_info b = {0};
+    assert_int_equal(bound_compute(m, &b), SORTIE_OK);
+    minute_t closure = 0;
+    assert_true(time_parse("2022-01-14T12:53Z", TIME_ROUND_UP, &closure));
+    assert_int_equal(b.value, closure);
+    assert_non_null(strstr(b.why, "UAAA's MOG 6"));
+    bound_info_free(&b);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_summary_text_and_json),
         cmocka_unit_test(test_wave_bound_below_slow_type_plan),
         cmocka_unit_test(test_wave_bound_staggered_heavy_items),
+        cmocka_unit_test(test_example_wave_bound_is_the_closure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
