@@ -3,7 +3,8 @@
  * improve -> (exact) -> plan, and sortie_plan_summary_text prints what a
  * plan says. Owns the planning parameters' defaults. The library never
  * prints: progress goes through params->progress. The one place with a
- * second thread: the patient construction runs beside the LP bound.
+ * second thread (POSIX threads): the patient construction runs beside
+ * the LP bound.
  */
 #include "bound.h"
 #include "diag.h"
@@ -18,11 +19,11 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
 #include <time.h>
 
 void sortie_params_init(sortie_params *params)
@@ -94,7 +95,7 @@ typedef struct {
     sortie_status status;
 } patient_job;
 
-static int patient_run(void *arg)
+static void *patient_run(void *arg)
 {
     patient_job *job = arg;
     dispatch_knobs patient = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
@@ -104,7 +105,7 @@ static int patient_run(void *arg)
         job->out = cand;
     else
         sched_free(cand);
-    return 0;
+    return NULL;
 }
 
 /* Keeps the better of *best and the patient construction's schedule (freeing the other). */
@@ -172,8 +173,8 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     /* The LP searches up to the first construction's closure, a valid
      * plan's whatever the patient one finds, so the two may run at once. */
     patient_job job = {.d = d, .status = SORTIE_OK};
-    thrd_t helper;
-    bool threaded = closure > bound && thrd_create(&helper, patient_run, &job) == thrd_success;
+    pthread_t helper;
+    bool threaded = closure > bound && pthread_create(&helper, NULL, patient_run, &job) == 0;
     if (!threaded && closure > bound)
         patient_run(&job);
     char binding[256];
@@ -186,7 +187,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         sortie_status lst = lpbound_closure(m, bound, closure, &lp, why, sizeof why);
         if (lst == SORTIE_ENOMEM) {
             if (threaded)
-                thrd_join(helper, NULL);
+                pthread_join(helper, NULL);
             sched_free(job.out);
             st = lst;
             goto done;
@@ -199,7 +200,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         }
     }
     if (threaded)
-        thrd_join(helper, NULL);
+        pthread_join(helper, NULL);
     st = patient_take(&job, &best);
     if (st != SORTIE_OK)
         goto done;
