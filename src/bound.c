@@ -939,6 +939,7 @@ typedef struct {
     minute_t *dep;        /* dep[1 .. n_dep], extended on demand */
     int n_dep;
     bool *taken;
+    double *sorties;      /* [fleet] scratch: how many sorties each may fly */
 } wave_ctx;
 
 /* dep_j, for j up to WAVE_MAX_DEPS (past it, the last: earlier, so still a bound). */
@@ -987,36 +988,45 @@ static double wave_fleet_sorties_by(wave_ctx *c, int f, minute_t x)
     return n;
 }
 
-/* Whether the take-offs by x can carry the group: in each dimension alone,
- * the fleets with the largest sorties first, at most MOG per position. */
+/* What `slots` sorties carry at most in dimension k, each fleet f flying at
+ * most c->sorties[f] of them, the fleets with the largest sorties first. */
+static double wave_carry(wave_ctx *c, int k, double slots)
+{
+    double got = 0;
+    for (int pass = 0; pass < c->nf && slots > 0; pass++) {
+        int bf = -1;
+        for (int f = 0; f < c->nf; f++)
+            if (c->use[f] && c->sorties[f] > 0 && c->cap[f * c->n_dims + k] > 0 && !c->taken[f] &&
+                (bf < 0 || c->cap[f * c->n_dims + k] > c->cap[bf * c->n_dims + k]))
+                bf = f;
+        if (bf < 0)
+            break;
+        c->taken[bf] = true;
+        double n = c->sorties[bf] < slots ? c->sorties[bf] : slots;
+        got += n * c->cap[bf * c->n_dims + k];
+        slots -= n;
+    }
+    for (int f = 0; f < c->nf; f++)
+        c->taken[f] = false;
+    return got;
+}
+
+/* Whether `slots` sorties, at most c->sorties[f] of fleet f, can carry the
+ * group: in each dimension alone. */
+static bool wave_carries(wave_ctx *c, double slots)
+{
+    for (int k = 0; k < c->n_dims; k++)
+        if (c->want[k] > 0 && wave_carry(c, k, slots) + 1e-6 < c->want[k])
+            return false;
+    return true;
+}
+
+/* Whether the take-offs by x can carry the group, at most MOG per position. */
 static bool wave_covers_by(wave_ctx *c, minute_t x)
 {
-    double positions = wave_positions_by(c, x);
-    for (int k = 0; k < c->n_dims; k++) {
-        if (c->want[k] <= 0)
-            continue;
-        double slots = positions * c->mog, got = 0;
-        for (int pass = 0; pass < c->nf && slots > 0; pass++) {
-            int bf = -1;
-            for (int f = 0; f < c->nf; f++)
-                if (c->use[f] && c->cap[f * c->n_dims + k] > 0 && !c->taken[f] &&
-                    (bf < 0 || c->cap[f * c->n_dims + k] > c->cap[bf * c->n_dims + k]))
-                    bf = f;
-            if (bf < 0)
-                break;
-            c->taken[bf] = true;
-            double n = wave_fleet_sorties_by(c, bf, x);
-            if (n > slots)
-                n = slots;
-            got += n * c->cap[bf * c->n_dims + k];
-            slots -= n;
-        }
-        for (int f = 0; f < c->nf; f++)
-            c->taken[f] = false;
-        if (got + 1e-6 < c->want[k])
-            return false;
-    }
-    return true;
+    for (int f = 0; f < c->nf; f++)
+        c->sorties[f] = c->use[f] ? wave_fleet_sorties_by(c, f, x) : 0;
+    return wave_carries(c, wave_positions_by(c, x) * c->mog);
 }
 
 static int cmp_double_desc(const void *x, const void *y)
@@ -1025,44 +1035,59 @@ static int cmp_double_desc(const void *x, const void *y)
     return (a < b) - (a > b);
 }
 
+/* A requirement of the group: leaving the airfield, ready at R or later. */
+typedef struct {
+    int req, to;
+} wave_member;
+
 /* Up to WAVE_HEAVY of the heaviest distinct item weights among the group's
  * cargo lines, into heavy[] (descending); returns how many. */
-static int wave_heavy_weights(const sortie_model *m, minute_t R, int a, const int *by_route, const int *route0,
-                              int n_routes, const int *route_from, double *heavy)
+static int wave_heavy_weights(const sortie_model *m, const wave_member *mem, int n_mem, double *heavy)
 {
     int n = 0;
-    for (int k = 0; k < n_routes; k++) {
-        if (route_from[k] != a)
-            continue;
-        for (int i = route0[k]; i < route0[k + 1]; i++) {
-            const mdl_requirement *q = &m->reqs[by_route[i]];
-            if (q->ready < R)
+    for (int i = 0; i < n_mem; i++) {
+        const scn_requirement *q = m->reqs[mem[i].req].src;
+        for (size_t l = 0; l < q->n_cargo; l++) {
+            double wt = q->cargo[l].weight_kg;
+            if (q->cargo[l].count <= 0 || wt <= 0)
                 continue;
-            for (size_t l = 0; l < q->src->n_cargo; l++) {
-                double wt = q->src->cargo[l].weight_kg;
-                if (q->src->cargo[l].count <= 0 || wt <= 0)
-                    continue;
-                bool seen = false;
-                for (int j = 0; j < n && !seen; j++)
-                    seen = heavy[j] == wt;
-                if (seen)
-                    continue;
-                if (n < WAVE_HEAVY) {
-                    heavy[n++] = wt;
-                } else {
-                    /* Replace the lightest kept when this one is heavier. */
-                    int lightest = 0;
-                    for (int j = 1; j < n; j++)
-                        if (heavy[j] < heavy[lightest])
-                            lightest = j;
-                    if (wt > heavy[lightest])
-                        heavy[lightest] = wt;
-                }
+            bool seen = false;
+            for (int j = 0; j < n && !seen; j++)
+                seen = heavy[j] == wt;
+            if (seen)
+                continue;
+            if (n < WAVE_HEAVY) {
+                heavy[n++] = wt;
+            } else {
+                /* Replace the lightest kept when this one is heavier. */
+                int lightest = 0;
+                for (int j = 1; j < n; j++)
+                    if (heavy[j] < heavy[lightest])
+                        lightest = j;
+                if (wt > heavy[lightest])
+                    heavy[lightest] = wt;
             }
         }
     }
     qsort(heavy, (size_t)n, sizeof *heavy, cmp_double_desc);
     return n;
+}
+
+/* The earliest landing of fleet f, leaving a at `from` with a load of the
+ * group it may carry, at that load's destination (SLOT_NEVER: none). */
+static minute_t wave_arrival(bctx *b, int a, const wave_member *mem, int n_mem, int f, minute_t from)
+{
+    const sortie_model *m = b->m;
+    minute_t best = SLOT_NEVER;
+    int looked = -1; /* members come route by route: one look per destination */
+    for (int i = 0; i < n_mem; i++) {
+        if (mem[i].to == looked || !b->elig[mem[i].req * m->n_fleets + f])
+            continue;
+        looked = mem[i].to;
+        minute_t arr = earliest(b, m->fleets[f].type, true, a, from, mem[i].to);
+        best = arr < best ? arr : best;
+    }
+    return best;
 }
 
 static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const int *route0, int n_routes,
@@ -1072,70 +1097,61 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
     int nf = m->n_fleets, mog = m->airfields[a].mog;
     if (mog <= 0)
         return;
-    double heavy[WAVE_HEAVY];
-    int n_heavy = wave_heavy_weights(m, R, a, by_route, route0, n_routes, route_from, heavy);
-    int nd = 3 + n_heavy;
-    double want[3 + WAVE_HEAVY] = {0};
-    int n_group = 0, g_min = -1;
-    minute_t first = SLOT_NEVER;
-    for (int k = 0; k < n_routes; k++) {
-        if (route_from[k] != a)
-            continue;
-        for (int i = route0[k]; i < route0[k + 1]; i++) {
-            const mdl_requirement *q = &m->reqs[by_route[i]];
-            if (q->ready < R)
-                continue;
-            want[0] += q->total_kg, want[1] += q->pax, want[2] += q->total_floor_m2;
-            for (size_t l = 0; l < q->src->n_cargo; l++)
-                for (int h = 0; h < n_heavy; h++)
-                    if (q->src->cargo[l].count > 0 && q->src->cargo[l].weight_kg >= heavy[h])
-                        want[3 + h] += q->src->cargo[l].count;
-            n_group++;
-        }
-    }
-    if (n_group == 0)
-        return;
-    /* Capacity per sortie and how often each fleet can fly one, per dimension. */
-    double *cap = malloc(sizeof *cap * (size_t)nf * (size_t)nd);
+    /* Every array below, freed together at the end; a bound left out when
+     * out of memory is still a bound. */
+    wave_member *mem = malloc(sizeof *mem * (size_t)(route0[n_routes] > 0 ? route0[n_routes] : 1));
+    double *cap = malloc(sizeof *cap * (size_t)nf * (3 + WAVE_HEAVY));
     double *cyc = malloc(sizeof *cyc * (size_t)nf);
+    double *sorties = malloc(sizeof *sorties * (size_t)nf);
     bool *use = calloc((size_t)nf, sizeof *use);
     bool *taken = calloc((size_t)nf, sizeof *taken);
     minute_t *dep = malloc(sizeof *dep * (WAVE_MAX_DEPS + 1));
     minute_t *t0 = malloc(sizeof *t0 * (size_t)nf);
-    if (!cap || !cyc || !use || !taken || !dep || !t0) {
-        free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
-        return; /* a bound left out is still a bound */
+    if (!mem || !cap || !cyc || !sorties || !use || !taken || !dep || !t0)
+        goto done;
+    int n_mem = 0;
+    for (int k = 0; k < n_routes; k++)
+        for (int i = route0[k]; i < route0[k + 1] && route_from[k] == a; i++)
+            if (m->reqs[by_route[i]].ready >= R)
+                mem[n_mem++] = (wave_member){by_route[i], route_to[k]};
+    if (n_mem == 0)
+        goto done;
+    double heavy[WAVE_HEAVY];
+    int n_heavy = wave_heavy_weights(m, mem, n_mem, heavy);
+    int nd = 3 + n_heavy;
+    double want[3 + WAVE_HEAVY] = {0};
+    for (int i = 0; i < n_mem; i++) {
+        const mdl_requirement *q = &m->reqs[mem[i].req];
+        want[0] += q->total_kg, want[1] += q->pax, want[2] += q->total_floor_m2;
+        for (size_t l = 0; l < q->src->n_cargo; l++)
+            for (int h = 0; h < n_heavy; h++)
+                if (q->src->cargo[l].count > 0 && q->src->cargo[l].weight_kg >= heavy[h])
+                    want[3 + h] += q->src->cargo[l].count;
     }
+    /* Capacity per sortie and how often each fleet can fly one, per dimension. */
+    int g_min = -1;
+    minute_t first = SLOT_NEVER;
     for (int f = 0; f < nf; f++) {
         const mdl_type *t = &m->types[m->fleets[f].type];
-        bool pax_ok = false, items_ok = false, any = false;
+        bool pax_ok = false, items_ok = false;
         double round = 1e18;
-        for (int k = 0; k < n_routes; k++) {
-            if (route_from[k] != a)
+        for (int i = 0; i < n_mem; i++) {
+            int r = mem[i].req;
+            if (!b->elig[r * nf + f])
                 continue;
-            bool carries = false;
-            for (int i = route0[k]; i < route0[k + 1]; i++) {
-                int r = by_route[i];
-                if (m->reqs[r].ready < R || !b->elig[r * nf + f])
-                    continue;
-                if (m->fleets[f].base == a) {
-                    free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
-                    return; /* some carrier stands there without counting */
-                }
-                any = carries = true;
-                pax_ok = pax_ok || load_can_carry_pax(m, r, f);
-                for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
-                    items_ok = items_ok || load_can_carry_line(m, r, (int)c, f);
-            }
-            /* Out with a load to this route's destination and back. */
-            int out = stat_min(b, m->fleets[f].type, true, a, route_to[k]);
-            int back = stat_min(b, m->fleets[f].type, false, route_to[k], a);
-            if (carries && out < UNREACHABLE && back < UNREACHABLE &&
-                (double)out + back + 2.0 * t->t.ground_min < round)
+            if (m->fleets[f].base == a)
+                goto done; /* some carrier stands there without counting */
+            use[f] = true;
+            pax_ok = pax_ok || load_can_carry_pax(m, r, f);
+            for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
+                items_ok = items_ok || load_can_carry_line(m, r, (int)c, f);
+            /* Out with a load to its destination and back. */
+            int out = stat_min(b, m->fleets[f].type, true, a, mem[i].to);
+            int back = stat_min(b, m->fleets[f].type, false, mem[i].to, a);
+            if (out < UNREACHABLE && back < UNREACHABLE && (double)out + back + 2.0 * t->t.ground_min < round)
                 round = (double)out + back + 2.0 * t->t.ground_min;
         }
-        use[f] = any;
-        if (!any)
+        if (!use[f])
             continue;
         cap[f * nd + 0] = items_ok ? t->t.payload_kg : fmin(t->t.payload_kg, pax_ok ? t->t.seats * m->pax_kg : 0);
         cap[f * nd + 1] = pax_ok ? t->t.seats : 0;
@@ -1150,14 +1166,13 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
             first = land;
         t0[f] = land >= SLOT_NEVER ? SLOT_NEVER : land + t->t.ground_min > R ? land + t->t.ground_min : R;
     }
-    if (g_min < 0 || first >= SLOT_NEVER) {
-        free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
-        return;
-    }
+    if (g_min < 0 || first >= SLOT_NEVER)
+        goto done;
     /* dep_w by the least ground time, within hours. */
     dep[1] = slot_next_open(m, a, first + g_min > R ? first + g_min : R);
     wave_ctx c = {.m = m, .a = a, .mog = mog, .g_min = g_min, .nf = nf, .n_dims = nd, .R = R, .use = use,
-                  .cap = cap, .want = want, .cyc = cyc, .t0 = t0, .dep = dep, .n_dep = 1, .taken = taken};
+                  .cap = cap, .want = want, .cyc = cyc, .t0 = t0, .dep = dep, .n_dep = 1, .taken = taken,
+                  .sorties = sorties};
     /* The earliest x by which the take-offs can carry the group: doubling
      * steps from dep_1, then bisection (covering only grows with x). */
     minute_t lo = dep[1], hi = dep[1], step = 60, limit = m->end + MINUTES_PER_DAY;
@@ -1168,85 +1183,58 @@ static void wave_bound(bctx *b, int a, minute_t R, const int *by_route, const in
         step *= 2;
         ok = wave_covers_by(&c, hi);
     }
-    if (ok) {
-        while (lo < hi) {
-            minute_t mid = lo + (hi - lo) / 2;
-            if (wave_covers_by(&c, mid))
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        /* The last sortie leaves at hi at the earliest. And at R at most
-         * MOG aircraft stand there: when one sortie each of those (the
-         * largest) cannot carry the group, some sortie is flown by an
-         * aircraft that lands at R or later, or is a second one: by fleet
-         * f, no earlier than max(R, its first landing) plus its ground time. */
-        bool beyond_first = false;
-        for (int k = 0; k < nd && !beyond_first; k++) {
-            double slots = mog, got = 0;
-            for (int pass = 0; pass < nf && slots > 0; pass++) {
-                int bf = -1;
-                for (int f = 0; f < nf; f++)
-                    if (use[f] && t0[f] < SLOT_NEVER && cap[f * nd + k] > 0 && !taken[f] &&
-                        (bf < 0 || cap[f * nd + k] > cap[bf * nd + k]))
-                        bf = f;
-                if (bf < 0)
-                    break;
-                taken[bf] = true;
-                double n = fmin(m->fleets[bf].count, slots);
-                got += n * cap[bf * nd + k];
-                slots -= n;
-            }
-            for (int f = 0; f < nf; f++)
-                taken[f] = false;
-            beyond_first = got + 1e-6 < want[k];
-        }
-        minute_t value = SLOT_NEVER, later = SLOT_NEVER;
-        for (int f = 0; f < nf; f++) {
-            if (!use[f])
-                continue;
-            int gf = m->types[m->fleets[f].type].t.ground_min;
-            minute_t second = t0[f] >= SLOT_NEVER ? SLOT_NEVER : slot_next_open(m, a, t0[f] - gf > R ? t0[f] : R + gf);
-            for (int k = 0; k < n_routes; k++) {
-                if (route_from[k] != a)
-                    continue;
-                bool serves = false;
-                for (int i = route0[k]; i < route0[k + 1] && !serves; i++)
-                    serves = m->reqs[by_route[i]].ready >= R && b->elig[by_route[i] * nf + f];
-                if (!serves)
-                    continue;
-                minute_t arr = earliest(b, m->fleets[f].type, true, a, hi, route_to[k]);
-                if (arr < value)
-                    value = arr;
-                if (second < SLOT_NEVER) {
-                    minute_t arr2 = earliest(b, m->fleets[f].type, true, a, second, route_to[k]);
-                    if (arr2 < later)
-                        later = arr2;
-                }
-            }
-        }
-        bool by_first = beyond_first && later < SLOT_NEVER && later > value;
-        if (by_first)
-            value = later;
-        if (value < SLOT_NEVER && value > b->out->value) {
-            char why[256], when[18], last[18], hrs[64];
-            time_format(R, when);
-            time_format(hi, last);
-            hours_text(m, a, hrs, sizeof hrs);
-            if (by_first)
-                say(why, sizeof why,
-                    "%s's MOG %d%s: one sortie each of the %d aircraft that can stand there at %s cannot carry "
-                    "what is ready then; another must land and stand a full ground time",
-                    m->airfields[a].src->id, mog, hrs, mog, when);
-            else
-                say(why, sizeof why,
-                    "%s's MOG %d%s: what leaves it from %s on cannot all have taken off before %s (%d on the "
-                    "ground at a time, %d min or more each, every aircraft out and back between its sorties)",
-                    m->airfields[a].src->id, mog, hrs, when, last, mog, g_min);
-            offer(b, value, why);
+    if (!ok)
+        goto done;
+    while (lo < hi) {
+        minute_t mid = lo + (hi - lo) / 2;
+        if (wave_covers_by(&c, mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    /* The last sortie leaves at hi at the earliest. And at R at most MOG
+     * aircraft stand there: when one sortie each of those (the largest)
+     * cannot carry the group, some sortie is flown by an aircraft that lands
+     * at R or later, or is a second one: by fleet f, no earlier than
+     * max(R, its first landing) plus its ground time. */
+    for (int f = 0; f < nf; f++)
+        sorties[f] = use[f] && t0[f] < SLOT_NEVER ? m->fleets[f].count : 0;
+    bool beyond_first = !wave_carries(&c, mog);
+    minute_t value = SLOT_NEVER, later = SLOT_NEVER;
+    for (int f = 0; f < nf; f++) {
+        if (!use[f])
+            continue;
+        minute_t arr = wave_arrival(b, a, mem, n_mem, f, hi);
+        value = arr < value ? arr : value;
+        int gf = m->types[m->fleets[f].type].t.ground_min;
+        if (beyond_first && t0[f] < SLOT_NEVER) {
+            minute_t second = slot_next_open(m, a, t0[f] - gf > R ? t0[f] : R + gf);
+            minute_t arr2 = wave_arrival(b, a, mem, n_mem, f, second);
+            later = arr2 < later ? arr2 : later;
         }
     }
-    free(cap), free(cyc), free(use), free(taken), free(dep), free(t0);
+    bool by_first = later < SLOT_NEVER && later > value;
+    if (by_first)
+        value = later;
+    if (value < SLOT_NEVER && value > b->out->value) {
+        char why[256], when[18], last[18], hrs[64];
+        time_format(R, when);
+        time_format(hi, last);
+        hours_text(m, a, hrs, sizeof hrs);
+        if (by_first)
+            say(why, sizeof why,
+                "%s's MOG %d%s: one sortie each of the %d aircraft that can stand there at %s cannot carry "
+                "what is ready then; another must land and stand a full ground time",
+                m->airfields[a].src->id, mog, hrs, mog, when);
+        else
+            say(why, sizeof why,
+                "%s's MOG %d%s: what leaves it from %s on cannot all have taken off before %s (%d on the "
+                "ground at a time, %d min or more each, every aircraft out and back between its sorties)",
+                m->airfields[a].src->id, mog, hrs, when, last, mog, g_min);
+        offer(b, value, why);
+    }
+done:
+    free(mem), free(cap), free(cyc), free(sorties), free(use), free(taken), free(dep), free(t0);
 }
 
 /* ------------------------------------------------------------------- all */
