@@ -84,11 +84,7 @@ static void test_heuristic_against_exact(void **state)
 
         sortie_params p;
         sortie_params_init(&p);
-        sortie_plan *heur = NULL;
-        sortie_diag *d = NULL;
-        assert_int_equal(sortie_plan_make(m, &p, &heur, &d), SORTIE_OK);
-        sortie_diag_free(d);
-        tu_assert_valid(m, heur);
+        sortie_plan *heur = tu_plan(m, &p);
 
         sched *inc = plan_to_sched(m, heur);
         sortie_params ep = p;

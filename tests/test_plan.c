@@ -297,9 +297,7 @@ static char *example_plan_json(uint64_t seed)
     sortie_params_init(&params);
     params.seed = seed;
     params.time_limit_s = 1000; /* the iteration budget decides, not the clock */
-    sortie_plan *p = NULL;
-    assert_int_equal(sortie_plan_make(m, &params, &p, NULL), SORTIE_OK);
-    tu_assert_valid(m, p);
+    sortie_plan *p = tu_plan(m, &params);
     char *json = NULL;
     assert_int_equal(sortie_plan_to_json(p, &json), SORTIE_OK);
     sortie_plan_free(p);
@@ -415,11 +413,7 @@ static void test_wave_bound_staggered_heavy_items(void **state)
     sortie_params params;
     sortie_params_init(&params);
     params.time_limit_s = 600; /* the budget ends it, not the clock */
-    sortie_plan *plan = NULL;
-    sortie_diag *diag = NULL;
-    assert_int_equal(sortie_plan_make(m, &params, &plan, &diag), SORTIE_OK);
-    sortie_diag_free(diag);
-    tu_assert_valid(m, plan);
+    sortie_plan *plan = tu_plan(m, &params);
     assert_int_equal(plan->closure, optimum);
     assert_int_equal(plan->lower_bound, optimum);
     sortie_plan_free(plan);

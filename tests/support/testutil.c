@@ -41,6 +41,21 @@ char *tu_read_file(const char *path, size_t *len)
     return buf;
 }
 
+sortie_plan *tu_plan(const sortie_model *model, const sortie_params *params)
+{
+    sortie_plan *plan = NULL;
+    sortie_diag *d = NULL;
+    sortie_status st = sortie_plan_make(model, params, &plan, &d);
+    if (st != SORTIE_OK) {
+        char buf[4096];
+        print_error("planning failed: %s\n%s", sortie_strerror(st), tu_diag_text(d, buf, sizeof buf));
+    }
+    sortie_diag_free(d);
+    assert_int_equal(st, SORTIE_OK);
+    tu_assert_valid(model, plan);
+    return plan;
+}
+
 const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size)
 {
     size_t used = 0;

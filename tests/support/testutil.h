@@ -1,6 +1,6 @@
 /*
  * testutil: helpers shared by the unit tests: loading scenarios from text or
- * files and asserting that a plan passes the independent checker.
+ * files, planning, and asserting that a plan passes the independent checker.
  */
 #ifndef SORTIE_TESTUTIL_H
 #define SORTIE_TESTUTIL_H
@@ -18,6 +18,11 @@ sortie_model *tu_model(const sortie_scenario *scenario);
 
 /* Fails the test, listing the violations, unless sortie_check finds none. */
 void tu_assert_valid(const sortie_model *model, const sortie_plan *plan);
+
+/* Plans the model with params; fails the test (printing the messages)
+ * unless that succeeds and the plan passes the checker. The caller frees
+ * the plan (sortie_plan_free). */
+sortie_plan *tu_plan(const sortie_model *model, const sortie_params *params);
 
 /* Joins all messages of diag with '\n' into a static-size buffer for assertions. */
 const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size);
