@@ -490,6 +490,29 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
     return factor;
 }
 
+/* True when, at an end of the route where spots are short, fleet f's type
+ * brings less than 1/ratio of what the best carrier of the packed load's
+ * own requirements brings per minute on the ground. */
+static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
+{
+    const sortie_model *m = d->m;
+    if (!d->congestion)
+        return false;
+    const scn_type *t = &m->types[m->fleets[f].type].t;
+    double eff = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+    int ends[2] = {d->route_from[route], d->route_to[route]};
+    for (int k = 0; k < 2; k++) {
+        if (d->congestion[ends[k]] < 0.5 || !slot_counts(m, ends[k], f))
+            continue;
+        double best = 0;
+        for (int i = 0; i < d->pack.n_pieces; i++)
+            best = fmax(best, d->req_eff[2 * (size_t)d->pack.pieces[i].req + (size_t)k]);
+        if (eff * ratio < best)
+            return true;
+    }
+    return false;
+}
+
 /* How much of the packed load (d->pack) fleet f carries on plan: the share
  * of its weight within what the fluid plan still gives f for each requirement. */
 static double guide_affinity(const dispatch *d, int f)
@@ -881,6 +904,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         /* Standing on a short airfield's spots for little costs more. */
         double sw = kn ? kn->slot : DISPATCH_SLOT;
         double sf = slot_factor(d, f, route, sw, false);
+        if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
+            continue;
         c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
         c.waste = sf;
         /* Off the fluid plan costs more. */
