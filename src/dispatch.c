@@ -902,10 +902,10 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             c.cost /= 1.0 + urgency * p / d->pressure_max;
         }
         /* Standing on a short airfield's spots for little costs more. */
-        double sw = kn ? kn->slot : DISPATCH_SLOT;
-        double sf = slot_factor(d, f, route, sw, false);
         if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
             continue;
+        double sw = kn ? kn->slot : DISPATCH_SLOT;
+        double sf = slot_factor(d, f, route, sw, false);
         c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
         c.waste = sf;
         /* Off the fluid plan costs more. */

@@ -42,8 +42,9 @@ typedef struct {
                            * only they may carry */
     int max_waits;        /* times an aircraft may decline before it takes its best choice anyway
                            * (DISPATCH_MAX_WAITS, or DISPATCH_PATIENT_WAITS) */
-    double strict;        /* > 0: a sortie whose spot factor against the best carrier of its own
-                           * requirements exceeds this is never flown (0: no such rule) */
+    double strict;        /* > 0: at an airfield short of spots, a type bringing less than 1/strict
+                           * of what the best carrier of the load's own requirements brings per
+                           * ground minute never flies the load (0: no such rule) */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take
