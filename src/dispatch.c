@@ -67,6 +67,9 @@ struct dispatch {
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
     double *req_eff;        /* [2 r + end]: most kg per minute on the ground r's carriers bring to its origin (0) or destination (1) */
+    int *route_region;      /* per route: the region of its origin (origins near each other) */
+    int *home_region;       /* per tail: the region the fluid plan gives it, -1: none */
+    int *tail_region;       /* per tail, this run: the region it keeps to (knobs->regions), -1: any */
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
     sched *s;
@@ -165,6 +168,7 @@ static bool build_routes(dispatch *d)
 
 static bool guide_build(dispatch *d);
 static bool congestion_build(dispatch *d);
+static bool regions_build(dispatch *d);
 
 dispatch *dispatch_new(const sortie_model *m)
 {
@@ -198,7 +202,7 @@ dispatch *dispatch_new(const sortie_model *m)
             double cycle = 2.0 * (model_leg_min(m, m->fleets[f].type, m->reqs[r].from, m->reqs[r].to) + t->ground_min);
             d->lift[r] += m->fleets[f].count * t->payload_kg / (cycle > 1 ? cycle : 1);
         }
-    if (!guide_build(d) || !congestion_build(d)) {
+    if (!guide_build(d) || !congestion_build(d) || !regions_build(d)) {
         dispatch_free(d);
         return NULL;
     }
@@ -232,6 +236,9 @@ void dispatch_free(dispatch *d)
     free(d->congestion);
     free(d->best_eff);
     free(d->req_eff);
+    free(d->route_region);
+    free(d->home_region);
+    free(d->tail_region);
     free(d->load_map);
     sched_free(d->s);
     free(d);
@@ -453,6 +460,146 @@ static bool congestion_build(dispatch *d)
             d->congestion[a] = need[a] / (m->airfields[a].mog * d->fluid_T);
     free(need);
     return true;
+}
+
+/* Origins closer than this to another origin of the same region (single
+ * linkage): one theatre of an operation. */
+#define REGION_KM 1500.0
+
+/*
+ * Regions: the origins of requirements, clustered by distance, and for
+ * each tail a home region. The fluid plan says how much of each fleet's
+ * time each region gets; the fleet's aircraft are shared out in that
+ * proportion (largest remainders). An aircraft that keeps to its region
+ * flies no long positioning legs between theatres, which the fluid plan
+ * does not see and a greedy choice, one sortie at a time, takes too often.
+ */
+static bool regions_build(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    int na = m->n_airfields, nR = d->n_routes, nf = m->n_fleets;
+    size_t nt = m->n_tails > 0 ? (size_t)m->n_tails : 1;
+    d->route_region = malloc(sizeof *d->route_region * (size_t)(nR > 0 ? nR : 1));
+    d->home_region = malloc(sizeof *d->home_region * nt);
+    d->tail_region = malloc(sizeof *d->tail_region * nt);
+    int *root = malloc(sizeof *root * (size_t)(na > 0 ? na : 1));
+    bool *origin = calloc(na > 0 ? (size_t)na : 1, sizeof *origin);
+    double *share = calloc((size_t)(nf > 0 ? nf : 1) * (size_t)(na > 0 ? na : 1), sizeof *share);
+    double *want = malloc(sizeof *want * (size_t)(na > 0 ? na : 1));
+    int *seats = malloc(sizeof *seats * (size_t)(na > 0 ? na : 1));
+    bool ok = d->route_region && d->home_region && d->tail_region && root && origin && share && want && seats;
+    if (ok) {
+        for (int a = 0; a < na; a++)
+            root[a] = a;
+        for (int k = 0; k < nR; k++)
+            origin[d->route_from[k]] = true;
+        /* Single linkage: the smallest index of each cluster is its root. */
+        for (int a = 0; a < na; a++)
+            for (int b = 0; b < a; b++) {
+                if (!origin[a] || !origin[b] || model_dist(m, a, b) >= REGION_KM)
+                    continue;
+                int ra = root[a], rb = root[b];
+                if (ra == rb)
+                    continue;
+                int lo = ra < rb ? ra : rb, hi = ra < rb ? rb : ra;
+                for (int c = 0; c < na; c++)
+                    if (root[c] == hi)
+                        root[c] = lo;
+            }
+        for (int k = 0; k < nR; k++)
+            d->route_region[k] = root[d->route_from[k]];
+        /* Fleet time per region in the fluid plan. */
+        if (d->target)
+            for (int f = 0; f < nf; f++)
+                for (int r = 0; r < m->n_reqs; r++) {
+                    double y = d->target[(size_t)f * (size_t)m->n_reqs + (size_t)r];
+                    if (y <= 0)
+                        continue;
+                    const scn_type *t = &m->types[m->fleets[f].type].t;
+                    double cyc = 2.0 * (model_leg_min(m, m->fleets[f].type, m->reqs[r].from, m->reqs[r].to) + t->ground_min);
+                    share[(size_t)f * (size_t)na + (size_t)d->route_region[d->route_of[r]]] += y * cyc;
+                }
+        for (size_t k = 0; k < nt; k++)
+            d->home_region[k] = -1;
+        /* Fleets of one type and operator are one pool: they may carry the
+         * same loads, so the fluid plan's split among them is arbitrary.
+         * Each pool's aircraft are shared out among the regions in the
+         * proportion of its fluid time (largest remainders), the nearest
+         * aircraft (base to the region's nearest origin) first. */
+        for (int f = 0; f < nf; f++) {
+            const mdl_fleet *fl = &m->fleets[f];
+            bool first_of_pool = true;
+            for (int g = 0; g < f && first_of_pool; g++)
+                first_of_pool = !(m->fleets[g].type == fl->type && m->fleets[g].operator_index == fl->operator_index);
+            if (!first_of_pool)
+                continue;
+            int n = 0;
+            double total = 0;
+            for (int a = 0; a < na; a++)
+                want[a] = 0;
+            for (int g = f; g < nf; g++) {
+                if (m->fleets[g].type != fl->type || m->fleets[g].operator_index != fl->operator_index)
+                    continue;
+                n += m->fleets[g].count;
+                for (int a = 0; a < na; a++) {
+                    want[a] += share[(size_t)g * (size_t)na + (size_t)a];
+                    total += share[(size_t)g * (size_t)na + (size_t)a];
+                }
+            }
+            if (total <= 0)
+                continue;
+            int given = 0;
+            for (int a = 0; a < na; a++) {
+                double x = n * want[a] / total;
+                seats[a] = (int)floor(x);
+                given += seats[a];
+                want[a] = x - seats[a];
+            }
+            while (given < n) {
+                int best = 0;
+                for (int a = 1; a < na; a++)
+                    if (want[a] > want[best])
+                        best = a;
+                seats[best]++, given++;
+                want[best] = -1;
+            }
+            /* Nearest first: the closest (aircraft, region with room) pair, again and again. */
+            for (int left = n; left > 0; left--) {
+                int bt = -1, ba = -1;
+                double bd = INFINITY;
+                for (int g = f; g < nf; g++) {
+                    if (m->fleets[g].type != fl->type || m->fleets[g].operator_index != fl->operator_index)
+                        continue;
+                    for (int i = 0; i < m->fleets[g].count; i++) {
+                        int k = m->fleets[g].first_tail + i;
+                        if (d->home_region[k] >= 0)
+                            continue;
+                        for (int a = 0; a < na; a++) {
+                            if (seats[a] <= 0)
+                                continue;
+                            double dist = INFINITY;
+                            for (int o = 0; o < na; o++)
+                                if (origin[o] && root[o] == a && model_dist(m, m->fleets[g].base, o) < dist)
+                                    dist = model_dist(m, m->fleets[g].base, o);
+                            if (dist < bd)
+                                bd = dist, bt = k, ba = a;
+                        }
+                        break; /* the fleet's aircraft are alike: its first free one stands for all */
+                    }
+                }
+                if (bt < 0)
+                    break;
+                d->home_region[bt] = ba;
+                seats[ba]--;
+            }
+        }
+    }
+    free(root);
+    free(origin);
+    free(share);
+    free(want);
+    free(seats);
+    return ok;
 }
 
 /* The cost factor of standing on congested spots for little: at each end
@@ -879,6 +1026,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                    noise_unit(d->salt ^ 0x27d4eb2fu, k, -1, d->s->n_loads) < kn->explore;
     for (int i = d->fleet_route0[f]; i < d->fleet_route0[f + 1]; i++) {
         int route = d->fleet_routes[i];
+        if (d->tail_region[k] >= 0 && d->route_region[route] != d->tail_region[k])
+            continue;
         minute_t ready = 0;
         if (!route_ready(d, route, f, &ready))
             continue;
@@ -1131,7 +1280,8 @@ dispatch_knobs dispatch_knobs_default(int max_waits)
                             .guide = DISPATCH_GUIDE,
                             .slot = DISPATCH_SLOT,
                             .decline = DISPATCH_DECLINE,
-                            .max_waits = max_waits};
+                            .max_waits = max_waits,
+                            .regions = true};
 }
 
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
@@ -1148,8 +1298,10 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     if (d->done)
         memset(d->done, 0, sizeof *d->done * (size_t)m->n_reqs * (size_t)m->n_fleets);
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
-    for (int k = 0; k < m->n_tails; k++)
+    for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);
+        d->tail_region[k] = !knobs || knobs->regions ? d->home_region[k] : -1;
+    }
     if (keep && !resume(d, keep, cut))
         return SORTIE_ENOMEM;
     pressure_reset(d);
@@ -1167,7 +1319,13 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         tail_state *s = &d->ts[k];
         hold_tail(d, k, -1); /* releasing never fails */
         cand best;
-        if (!choose(d, k, knobs, &best)) {
+        bool found = choose(d, k, knobs, &best);
+        if (!found && d->tail_region[k] >= 0) {
+            /* Nothing left for it in its region: from now on, anywhere. */
+            d->tail_region[k] = -1;
+            found = choose(d, k, knobs, &best);
+        }
+        if (!found) {
             if (!hold_tail(d, k, 1))
                 return SORTIE_ENOMEM;
             if (s->ret.n == 0) {

@@ -45,6 +45,8 @@ typedef struct {
     double strict;        /* > 0: at an airfield short of spots, a type bringing less than 1/strict
                            * of what the best carrier of the load's own requirements brings per
                            * ground minute never flies the load (0: no such rule) */
+    bool regions;         /* each aircraft keeps to the region the fluid plan gives it until
+                           * nothing is left there for it */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take

@@ -5,7 +5,9 @@
  * The patient construction (DISPATCH_PATIENT_WAITS) does that and closes
  * earlier than the ordinary one; the planner keeps the better of the two.
  * The strict mode never flies a small one there for a requirement the big
- * ones may carry, but still flies one for a requirement only it may. */
+ * ones may carry, but still flies one for a requirement only it may.
+ * Regions: with two theatres far apart, each aircraft works the one nearest
+ * its base until it has nothing left to carry there. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,6 +51,23 @@ static const char strict_scenario[] =
     "   \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
     "  {\"id\": \"R2\", \"operator\": \"Y\", \"from\": \"O\", \"to\": \"B\", \"carriers\": [\"Y\"],"
     "   \"cargo\": [{\"name\": \"box\", \"count\": 4, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
+/* Two theatres 6,700 km apart, each with a base and an origin; one fleet
+ * based in each, as much to move in each. RB is ready a day after RA: FB's
+ * aircraft wait for it rather than cross to help with RA. */
+static const char regions_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"regions\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"BA\", \"lat\": 0, \"lon\": 0}, {\"id\": \"OA\", \"lat\": 0, \"lon\": 5},"
+    "  {\"id\": \"BB\", \"lat\": 0, \"lon\": 60}, {\"id\": \"OB\", \"lat\": 0, \"lon\": 65}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"T\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 800, \"range_km\": 9000, \"ferry_range_km\": 9000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FA\", \"operator\": \"X\", \"type\": \"T\", \"count\": 2, \"base\": \"BA\"},"
+    "            {\"id\": \"FB\", \"operator\": \"X\", \"type\": \"T\", \"count\": 2, \"base\": \"BB\"}],"
+    " \"requirements\": [{\"id\": \"RA\", \"from\": \"OA\", \"to\": \"BA\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 60, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"RB\", \"from\": \"OB\", \"to\": \"BB\", \"ready\": \"2024-01-02T00:00Z\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 60, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
 /* Stays that the small type makes at the MOG airfield O (index 1). */
 static int small_stays_at_origin(const sched *s)
@@ -139,11 +158,77 @@ static void test_strict_keeps_small_types_to_their_own_loads(void **state)
     sortie_scenario_free(sc);
 }
 
+/* The first and last departure of tail t's loaded legs from origin o, in *first and *last; false when none. */
+static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t *last)
+{
+    bool any = false;
+    for (int i = 0; i < s->tails[t].n_legs; i++) {
+        const sched_leg *g = &s->tails[t].legs[i];
+        if (g->load < 0 || g->from != o)
+            continue;
+        if (!any || g->dep < *first)
+            *first = g->dep;
+        if (!any || g->dep > *last)
+            *last = g->dep;
+        any = true;
+    }
+    return any;
+}
+
+static void test_regions_keep_aircraft_in_their_theatre(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_scenario(regions_scenario);
+    sortie_model *m = tu_model(sc);
+    int oa = model_airfield_index(m, "OA"), ob = model_airfield_index(m, "OB");
+    int fa = model_fleet_index(m, "FA"), fb = model_fleet_index(m, "FB");
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *free_run = NULL, *regional = NULL;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    assert_true(knobs.regions);
+    knobs.regions = false;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &free_run), SORTIE_OK);
+    knobs.regions = true;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &regional), SORTIE_OK);
+    assert_sched_valid(m, free_run);
+    assert_sched_valid(m, regional);
+
+    /* Without regions FB's idle aircraft cross to RA before RB is ready. */
+    bool crossed_early = false;
+    for (int i = 0; i < m->fleets[fb].count; i++) {
+        minute_t first = 0, last = 0, b_first = 0, b_last = 0;
+        int t = m->fleets[fb].first_tail + i;
+        if (loaded_from(free_run, t, oa, &first, &last) &&
+            (!loaded_from(free_run, t, ob, &b_first, &b_last) || first < b_first))
+            crossed_early = true;
+    }
+    assert_true(crossed_early);
+    /* With them each fleet works its own theatre first and leaves it only
+     * once it has carried its last load there. */
+    const int home[2] = {oa, ob}, fleet[2] = {fa, fb};
+    for (int side = 0; side < 2; side++)
+        for (int i = 0; i < m->fleets[fleet[side]].count; i++) {
+            int t = m->fleets[fleet[side]].first_tail + i;
+            minute_t h_first = 0, h_last = 0, o_first = 0, o_last = 0;
+            assert_true(loaded_from(regional, t, home[side], &h_first, &h_last));
+            if (loaded_from(regional, t, home[1 - side], &o_first, &o_last))
+                assert_true(o_first > h_last);
+        }
+
+    sched_free(free_run);
+    sched_free(regional);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_patient_keeps_the_spot_for_big_loads),
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
+        cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
