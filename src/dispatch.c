@@ -73,6 +73,7 @@ struct dispatch {
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
     sched *s;
+    long work;              /* candidate sorties timed since dispatch_new: the search's clock */
 };
 
 /* ------------------------------------------------------------------ setup */
@@ -245,6 +246,7 @@ void dispatch_free(dispatch *d)
 }
 
 int dispatch_route_count(const dispatch *d) { return d->n_routes; }
+long dispatch_work(const dispatch *d) { return d->work; }
 int dispatch_route_of(const dispatch *d, int r) { return d->route_of[r]; }
 bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, r); }
 
@@ -1032,6 +1034,7 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         if (!route_ready(d, route, f, &ready))
             continue;
         cand c;
+        d->work++;
         if (!evaluate(d, k, route, ready, &c))
             continue;
         const int *reqs = d->route_reqs + d->route_req0[route];

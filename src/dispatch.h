@@ -92,6 +92,9 @@ void dispatch_free(dispatch *d);
 int dispatch_route_count(const dispatch *d);
 /* The route of requirement r. */
 int dispatch_route_of(const dispatch *d, int r);
+/* Candidate sorties timed since dispatch_new, every run together: a measure
+ * of work that, unlike the clock, is the same on every run and machine. */
+long dispatch_work(const dispatch *d);
 
 /*
  * Builds a schedule. With `keep` (may be NULL), each tail t first keeps the

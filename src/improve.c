@@ -60,23 +60,6 @@ int improve_compare(const improve_obj *a, const improve_obj *b)
     return 0;
 }
 
-long improve_budget(const sortie_model *m, const sched *start)
-{
-    /* A step rebuilds part of the plan: measured on a 2-core machine it
-     * costs about 3e-8 s per load and aircraft (0.03 ms for the built-in
-     * example, 1 ms for 800 loads and 120 aircraft, 70 ms for 5,800 loads
-     * and 400 aircraft). The budget aims at about one second of search,
-     * within the default two-second limit, and never depends on the clock. */
-    double loads = start->n_loads > 0 ? start->n_loads : 1;
-    double work = loads * (m->n_tails > 0 ? m->n_tails : 1);
-    double n = 3.0e7 / work;
-    if (n > IMPROVE_MAX_STEPS)
-        n = IMPROVE_MAX_STEPS;
-    if (n < IMPROVE_MIN_STEPS)
-        n = IMPROVE_MIN_STEPS;
-    return (long)n;
-}
-
 /* The last delivery of each tail, into last[]. */
 static void tail_last_delivery(const sched *s, minute_t *last)
 {
@@ -142,9 +125,15 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     rng_seed(&random, o->seed);
     improve_obj cur;
     improve_objective_with(*best, delivered, &cur);
-    long budget = o->iterations > 0 ? o->iterations : improve_budget(m, *best);
+    long steps = o->iterations > 0 ? o->iterations : IMPROVE_MAX_STEPS;
+    /* The constructions so far (the ordinary and the patient one, when the
+     * planner calls) say what a fresh one costs. */
+    long work0 = dispatch_work(d);
+    bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
-    for (long it = 0; it < budget && cur.closure > o->bound; it++) {
+    for (long it = 0; it < steps && cur.closure > o->bound &&
+                      (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK);
+         it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;
             break;
@@ -155,6 +144,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             span = 1;
         double u = rng_unit(&random);
         int mode = rng_below(&random, 12);
+        if (mode == 9 && !restarts)
+            mode = 0;
         if (mode < 4) {
             /* The end of the plan, for everyone. */
             minute_t t = cur.closure - (minute_t)((double)span * (0.02 + 0.45 * u * u));
