@@ -67,6 +67,7 @@ struct dispatch {
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
     double *req_eff;        /* [2 r + end]: most kg per minute on the ground r's carriers bring to its origin (0) or destination (1) */
+    double *req_type_eff;   /* per requirement: the most payload per ground minute of a type that may carry it */
     int *route_region;      /* per route: the region of its origin (origins near each other) */
     int *home_region;       /* per tail: the region the fluid plan gives it, -1: none */
     int *tail_region;       /* per tail, this run: the region it keeps to (knobs->regions), -1: any */
@@ -237,6 +238,7 @@ void dispatch_free(dispatch *d)
     free(d->congestion);
     free(d->best_eff);
     free(d->req_eff);
+    free(d->req_type_eff);
     free(d->route_region);
     free(d->home_region);
     free(d->tail_region);
@@ -428,8 +430,9 @@ static bool congestion_build(dispatch *d)
     d->congestion = calloc(na > 0 ? (size_t)na : 1, sizeof *d->congestion);
     d->best_eff = calloc(na > 0 ? (size_t)na : 1, sizeof *d->best_eff);
     d->req_eff = calloc(2 * (m->n_reqs > 0 ? (size_t)m->n_reqs : 1), sizeof *d->req_eff);
+    d->req_type_eff = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->req_type_eff);
     double *need = calloc(na > 0 ? (size_t)na : 1, sizeof *need);
-    if (!d->congestion || !d->best_eff || !d->req_eff || !need) {
+    if (!d->congestion || !d->best_eff || !d->req_eff || !d->req_type_eff || !need) {
         free(need);
         return false;
     }
@@ -441,6 +444,8 @@ static bool congestion_build(dispatch *d)
                 continue;
             const scn_type *t = &m->types[m->fleets[f].type].t;
             double e0 = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+            if (e0 > d->req_type_eff[r])
+                d->req_type_eff[r] = e0;
             int ends[2] = {q->from, q->to};
             for (int k = 0; k < 2; k++) {
                 double e = m->fleets[f].base == ends[k] ? 1e12 : e0; /* based there: costs no spot */
@@ -640,8 +645,10 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
 }
 
 /* True when, at an end of the route where spots are short, fleet f's type
- * brings less than 1/ratio of what the best carrier of the packed load's
- * own requirements brings per minute on the ground. */
+ * brings less than 1/ratio of what the best type that may carry each of the
+ * packed load's requirements brings per minute on the ground. (Not against
+ * req_eff, which counts a carrier based at the airfield as using no spot:
+ * at a short base every visiting carrier would be outclassed.) */
 static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
 {
     const sortie_model *m = d->m;
@@ -653,9 +660,11 @@ static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
     for (int k = 0; k < 2; k++) {
         if (d->congestion[ends[k]] < 0.5 || !slot_counts(m, ends[k], f))
             continue;
-        double best = 0;
+        /* The load's requirement whose best type brings least: a load
+         * holding one that only slow types may carry is theirs to fly. */
+        double best = INFINITY;
         for (int i = 0; i < d->pack.n_pieces; i++)
-            best = fmax(best, d->req_eff[2 * (size_t)d->pack.pieces[i].req + (size_t)k]);
+            best = fmin(best, d->req_type_eff[d->pack.pieces[i].req]);
         if (eff * ratio < best)
             return true;
     }
