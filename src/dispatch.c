@@ -1062,9 +1062,10 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                     p = pressure(d, d->pack.pieces[i].req);
             c.cost /= 1.0 + urgency * p / d->pressure_max;
         }
-        /* Standing on a short airfield's spots for little costs more. */
+        /* Strict: a slow type leaves short spots to the fast ones. */
         if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
             continue;
+        /* Standing on a short airfield's spots for little costs more. */
         double sw = kn ? kn->slot : DISPATCH_SLOT;
         double sf = slot_factor(d, f, route, sw, false);
         c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;

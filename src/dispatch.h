@@ -14,6 +14,10 @@
  * the slots of any fuel stop), so whatever happens later it can end at its
  * base by min(available_to, horizon end): every schedule built is valid.
  *
+ * Where requirements lie in several theatres, each aircraft keeps to the
+ * one the fluid plan gives it (regions_build) until it has nothing left to
+ * carry there.
+ *
  * The same machinery resumes from part of a schedule (the improvement
  * search keeps a prefix of each aircraft's sorties and rebuilds the rest).
  */
@@ -43,8 +47,8 @@ typedef struct {
     int max_waits;        /* times an aircraft may decline before it takes its best choice anyway
                            * (DISPATCH_MAX_WAITS, or DISPATCH_PATIENT_WAITS) */
     double strict;        /* > 0: at an airfield short of spots, a type bringing less than 1/strict
-                           * of what the best carrier of the load's own requirements brings per
-                           * ground minute never flies the load (0: no such rule) */
+                           * of what the best type that may carry each of the load's requirements
+                           * brings per ground minute never flies the load (0: no such rule) */
     bool regions;         /* each aircraft keeps to the region the fluid plan gives it until
                            * nothing is left there for it */
 } dispatch_knobs;

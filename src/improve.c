@@ -145,7 +145,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         double u = rng_unit(&random);
         int mode = rng_below(&random, 12);
         if (mode == 9 && !restarts)
-            mode = 0;
+            mode = 0; /* a fresh construction would cost more than the step is worth */
         if (mode < 4) {
             /* The end of the plan, for everyone. */
             minute_t t = cur.closure - (minute_t)((double)span * (0.02 + 0.45 * u * u));
