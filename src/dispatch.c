@@ -1012,6 +1012,22 @@ static bool route_ready(const dispatch *d, int route, int f, minute_t *ready)
     return any;
 }
 
+/* The earliest ready time after `after` of what fleet f may carry on the route; false when none. */
+static bool route_next_ready(const dispatch *d, int route, int f, minute_t after, minute_t *next)
+{
+    bool any = false;
+    for (int i = d->route_req0[route]; i < d->route_req0[route + 1]; i++) {
+        int r = d->route_reqs[i];
+        minute_t t = d->m->reqs[r].ready;
+        if (t <= after || !carriable(d, r, f))
+            continue;
+        if (!any || t < *next)
+            *next = t;
+        any = true;
+    }
+    return any;
+}
+
 /* A number in [0, 1) fixed by the run's salt, the tail, the route and how
  * many loads exist: looking at the same choice twice sees the same noise, so
  * the lazy queue cannot cycle. */
@@ -1039,75 +1055,86 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         int route = d->fleet_routes[i];
         if (d->tail_region[k] >= 0 && d->route_region[route] != d->tail_region[k])
             continue;
-        minute_t ready = 0;
+        minute_t ready = 0, first_dep = 0;
         if (!route_ready(d, route, f, &ready))
             continue;
-        cand c;
-        d->work++;
-        if (!evaluate(d, k, route, ready, &c))
-            continue;
-        const int *reqs = d->route_reqs + d->route_req0[route];
-        load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep, &d->pack);
-        if (d->pack.n_pieces == 0)
-            continue;
-        double fill = d->pack.fill > 0.02 ? d->pack.fill : 0.02;
-        c.cost = (double)(c.fly.arr - d->ts[k].free + 60) / pow(fill, DISPATCH_FILL_EXP);
-        /* Favour the requirements that would take their carriers longest:
-         * the slowest one decides closure. */
-        double urgency = kn ? kn->urgency : DISPATCH_URGENCY;
-        if (urgency > 0 && d->pressure_max > 0) {
-            double p = 0;
-            for (int i = 0; i < d->pack.n_pieces; i++)
-                if (pressure(d, d->pack.pieces[i].req) > p)
-                    p = pressure(d, d->pack.pieces[i].req);
-            c.cost /= 1.0 + urgency * p / d->pressure_max;
-        }
-        /* Strict: a slow type leaves short spots to the fast ones. */
-        if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
-            continue;
-        /* Standing on a short airfield's spots for little costs more. */
-        double sw = kn ? kn->slot : DISPATCH_SLOT;
-        double sf = slot_factor(d, f, route, sw, false);
-        c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
-        c.waste = sf;
-        /* Off the fluid plan costs more. */
-        double guide = kn ? kn->guide : DISPATCH_GUIDE;
-        if (guide > 0 && d->target)
-        {
-            double gf = 1.0 + guide * (1.0 - guide_affinity(d, f));
-            c.cost *= gf;
-            c.waste *= gf;
-        }
-        if (kn && kn->route_weight)
-            c.cost *= kn->route_weight[route];
-        if (kn && kn->random && kn->noise > 0)
-            c.cost *= 1.0 + kn->noise * (2.0 * noise_unit(d->salt, k, route, d->s->n_loads) - 1.0);
-        c.priority = d->pack.priority;
-        /* Priority weighs, but does not rule: closure is what counts. */
-        c.cost *= 1.0 + DISPATCH_PRIORITY * (c.priority - 1);
-        n_cands++;
-        /* A candidate drawn uniformly (reservoir sampling), for exploring. */
-        bool draw = explore && noise_unit(d->salt ^ 0x5bd1e995u, k, route, d->s->n_loads) * n_cands < 1.0;
-        if (!found || c.cost < best->cost) {
-            if (draw) {
+        /* The earliest take-off, and with knobs->wait_ready (when some of
+         * the route's loads are ready within a ground time after it) when
+         * the next of them is: a full aircraft a little later may beat two
+         * half-full ones. */
+        for (int wait = 0; wait < 2; wait++) {
+            if (wait == 1 && (!kn || !kn->wait_ready || !route_next_ready(d, route, f, first_dep, &ready) ||
+                              ready - first_dep > type_of(d, f)->ground_min))
+                break;
+            cand c;
+            d->work++;
+            if (!evaluate(d, k, route, ready, &c))
+                break;
+            if (wait == 0)
+                first_dep = c.fly.dep;
+            const int *reqs = d->route_reqs + d->route_req0[route];
+            load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep, &d->pack);
+            if (d->pack.n_pieces == 0)
+                continue;
+            double fill = d->pack.fill > 0.02 ? d->pack.fill : 0.02;
+            c.cost = (double)(c.fly.arr - d->ts[k].free + 60) / pow(fill, DISPATCH_FILL_EXP);
+            /* Favour the requirements that would take their carriers longest:
+             * the slowest one decides closure. */
+            double urgency = kn ? kn->urgency : DISPATCH_URGENCY;
+            if (urgency > 0 && d->pressure_max > 0) {
+                double p = 0;
+                for (int i = 0; i < d->pack.n_pieces; i++)
+                    if (pressure(d, d->pack.pieces[i].req) > p)
+                        p = pressure(d, d->pack.pieces[i].req);
+                c.cost /= 1.0 + urgency * p / d->pressure_max;
+            }
+            /* Strict: a slow type leaves short spots to the fast ones. */
+            if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
+                continue;
+            /* Standing on a short airfield's spots for little costs more. */
+            double sw = kn ? kn->slot : DISPATCH_SLOT;
+            double sf = slot_factor(d, f, route, sw, false);
+            c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
+            c.waste = sf;
+            /* Off the fluid plan costs more. */
+            double guide = kn ? kn->guide : DISPATCH_GUIDE;
+            if (guide > 0 && d->target)
+            {
+                double gf = 1.0 + guide * (1.0 - guide_affinity(d, f));
+                c.cost *= gf;
+                c.waste *= gf;
+            }
+            if (kn && kn->route_weight)
+                c.cost *= kn->route_weight[route];
+            if (kn && kn->random && kn->noise > 0)
+                c.cost *= 1.0 + kn->noise * (2.0 * noise_unit(d->salt, k, route, d->s->n_loads) - 1.0);
+            c.priority = d->pack.priority;
+            /* Priority weighs, but does not rule: closure is what counts. */
+            c.cost *= 1.0 + DISPATCH_PRIORITY * (c.priority - 1);
+            n_cands++;
+            /* A candidate drawn uniformly (reservoir sampling), for exploring. */
+            bool draw = explore && noise_unit(d->salt ^ 0x5bd1e995u, k, route, d->s->n_loads) * n_cands < 1.0;
+            if (!found || c.cost < best->cost) {
+                if (draw) {
+                    other = c;
+                    memcpy(d->second_pack.pieces, d->pack.pieces, sizeof *d->pack.pieces * (size_t)d->pack.n_pieces);
+                    load_pack keep = d->second_pack;
+                    d->second_pack = d->pack;
+                    d->second_pack.pieces = keep.pieces;
+                    have_other = true;
+                }
+                *best = c;
+                load_pack tmp = d->best_pack;
+                d->best_pack = d->pack;
+                d->pack = tmp;
+                found = true;
+            } else if (draw) {
                 other = c;
-                memcpy(d->second_pack.pieces, d->pack.pieces, sizeof *d->pack.pieces * (size_t)d->pack.n_pieces);
-                load_pack keep = d->second_pack;
+                load_pack tmp = d->second_pack;
                 d->second_pack = d->pack;
-                d->second_pack.pieces = keep.pieces;
+                d->pack = tmp;
                 have_other = true;
             }
-            *best = c;
-            load_pack tmp = d->best_pack;
-            d->best_pack = d->pack;
-            d->pack = tmp;
-            found = true;
-        } else if (draw) {
-            other = c;
-            load_pack tmp = d->second_pack;
-            d->second_pack = d->pack;
-            d->pack = tmp;
-            have_other = true;
         }
     }
     /* Randomised greedy: now and then any feasible choice, so that a search

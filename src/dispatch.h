@@ -51,6 +51,8 @@ typedef struct {
                            * brings per ground minute never flies the load (0: no such rule) */
     bool regions;         /* each aircraft keeps to the region the fluid plan gives it until
                            * nothing is left there for it */
+    bool wait_ready;      /* also weigh taking off when the route's next load is ready, if that
+                           * is within a ground time of the earliest take-off */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take

@@ -201,7 +201,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * they were without them. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? 2.0 : 0,
-                             .regions = it % 2 == 0};
+                             .regions = it % 2 == 0,
+                             .wait_ready = it % 2 == 1};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {

@@ -7,7 +7,9 @@
  * The strict mode never flies a small one there for a requirement the big
  * ones may carry, but still flies one for a requirement only it may.
  * Regions: with two theatres far apart, each aircraft works the one nearest
- * its base until it has nothing left to carry there. */
+ * its base until it has nothing left to carry there. Waiting for the next
+ * ready load: one aircraft takes two loads in one sortie four minutes
+ * later rather than in two sorties. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,13 +17,16 @@
 
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dispatch.h"
 #include "model.h"
 #include "plan.h"
+#include "slot.h"
 #include "testutil.h"
+#include "timeutil.h"
 
 static const char spot_scenario[] =
     "{\"format\": \"sortie/scenario@1\", \"name\": \"patient\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
@@ -68,6 +73,18 @@ static const char regions_scenario[] =
     "   \"cargo\": [{\"name\": \"box\", \"count\": 60, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
     "  {\"id\": \"RB\", \"from\": \"OB\", \"to\": \"BB\", \"ready\": \"2024-01-02T00:00Z\","
     "   \"cargo\": [{\"name\": \"box\", \"count\": 60, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
+/* One aircraft; R1 is ready at once, R2 four minutes after the aircraft
+ * could leave O with R1 (positioning 56 min, ground 60 min). */
+static const char wait_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"wait\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"T\", \"payload_kg\": 40000, \"seats\": 200, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50},"
+    "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50, \"ready\": \"%s\"}]}";
 
 /* Stays that the small type makes at the MOG airfield O (index 1). */
 static int small_stays_at_origin(const sched *s)
@@ -223,12 +240,74 @@ static void test_regions_keep_aircraft_in_their_theatre(void **state)
     sortie_scenario_free(sc);
 }
 
+static long loaded_legs(const sched *s)
+{
+    long n = 0;
+    for (int t = 0; t < s->m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++)
+            n += s->tails[t].legs[i].load >= 0;
+    return n;
+}
+
+static void test_wait_for_the_next_ready_load(void **state)
+{
+    (void)state;
+    /* When the aircraft could first leave O: from the plain construction's sortie. */
+    char text[2048];
+    snprintf(text, sizeof text, wait_scenario, "2024-01-01T00:00Z");
+    sortie_scenario *sc = tu_scenario(text);
+    sortie_model *m = tu_model(sc);
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *probe = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &probe), SORTIE_OK);
+    minute_t first = SLOT_NEVER;
+    for (int i = 0; i < probe->tails[0].n_legs; i++)
+        if (probe->tails[0].legs[i].load >= 0 && probe->tails[0].legs[i].dep < first)
+            first = probe->tails[0].legs[i].dep;
+    sched_free(probe);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+
+    char ready[18];
+    time_format(first + 4, ready);
+    snprintf(text, sizeof text, wait_scenario, ready);
+    sc = tu_scenario(text);
+    m = tu_model(sc);
+    d = dispatch_new(m);
+    assert_non_null(d);
+    sched *eager = NULL, *patient = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &eager), SORTIE_OK);
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.wait_ready = true;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &patient), SORTIE_OK);
+    assert_sched_valid(m, eager);
+    assert_sched_valid(m, patient);
+    assert_int_equal(loaded_legs(eager), 2);
+    assert_int_equal(loaded_legs(patient), 1);
+    assert_true(sched_closure(patient) < sched_closure(eager));
+    /* The planner's search finds it too. */
+    sortie_params params;
+    sortie_params_init(&params);
+    sortie_plan *plan = tu_plan(m, &params);
+    assert_int_equal(plan->closure, sched_closure(patient));
+    sortie_plan_free(plan);
+
+    sched_free(eager);
+    sched_free(patient);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_patient_keeps_the_spot_for_big_loads),
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
+        cmocka_unit_test(test_wait_for_the_next_ready_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
