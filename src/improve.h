@@ -30,11 +30,12 @@ typedef struct {
 } improve_opts;
 
 /* The default budget: IMPROVE_WORK candidate sorties timed, at most
- * IMPROVE_MAX_STEPS steps. Timing a candidate costs 0.2-0.3 us on the
+ * IMPROVE_MAX_STEPS steps. Timing a candidate costs 0.2-0.5 us on the
  * generated S and M scenarios and about 1 us on L here (2 cores), so this
- * is about one second of search on S and M (5,000 steps on S, some 350 on
- * M) and a few seconds on L, where the default time limit cuts it. */
-#define IMPROVE_WORK 4000000L
+ * is 0.5-1.3 s of search on S and M, within the default two-second limit
+ * with room for a slower machine, and a few seconds on L, where the limit
+ * cuts it. */
+#define IMPROVE_WORK 2500000L
 #define IMPROVE_MAX_STEPS 5000
 /* A fresh construction is only a step when it costs at most this share of
  * IMPROVE_WORK (on L one costs more than the whole budget). */
