@@ -196,9 +196,10 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .shuffle = rng_below(&random, 2) == 0,
                              .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0,
                              .own_spots = rng_below(&random, 2) == 0,
-                             /* Every third step is patient and every fourth strict; by
-                              * the step's number, so that the random draws stay what
-                              * they were without them. */
+                             /* Every third step is patient, every fourth strict, and
+                              * steps alternate between keeping to regions and weighing
+                              * the wait for the next ready load; by the step's number,
+                              * so that the random draws stay what they were without them. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? 2.0 : 0,
                              .regions = it % 2 == 0,
