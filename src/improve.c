@@ -132,7 +132,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
     for (long it = 0; it < steps && cur.closure > o->bound &&
-                      (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK);
+                      (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK ||
+                       dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
          it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;

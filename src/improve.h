@@ -36,6 +36,11 @@ typedef struct {
  * with room for a slower machine, and a few seconds on L, where the limit
  * cuts it. */
 #define IMPROVE_WORK 2500000L
+/* Where steps average less work than this, the search goes on past
+ * IMPROVE_WORK up to IMPROVE_MAX_STEPS steps (5 million at most, about a
+ * second on the S scenarios and the built-in example, whose proofs of
+ * optimality need up to 5,000 steps with some seeds). */
+#define IMPROVE_CHEAP_STEP 1000L
 #define IMPROVE_MAX_STEPS 5000
 /* A fresh construction is only a step when it costs at most this share of
  * IMPROVE_WORK (on L one costs more than the whole budget). */
