@@ -57,6 +57,26 @@ static const char strict_scenario[] =
     "  {\"id\": \"R2\", \"operator\": \"Y\", \"from\": \"O\", \"to\": \"B\", \"carriers\": [\"Y\"],"
     "   \"cargo\": [{\"name\": \"box\", \"count\": 4, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
+/* O is short of spots (Y's big aircraft must lift R0 from it, MOG 1) and
+ * is also the base of X's small aircraft, whose stays there take no spot.
+ * Strict must still compare X's big type with the best type for R (itself),
+ * not with "no spot at all", or X's big aircraft would never carry R. */
+static const char strict_base_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"strict-base\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
+    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
+    "            {\"id\": \"FO\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 1, \"base\": \"O\"},"
+    "            {\"id\": \"FY\", \"operator\": \"Y\", \"type\": \"BIG\", \"count\": 4, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"carriers\": [\"X\"],"
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"R0\", \"from\": \"O\", \"to\": \"B\", \"carriers\": [\"Y\"],"
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 80, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
 /* Two theatres 6,700 km apart, each with a base and an origin; one fleet
  * based in each, as much to move in each. RB is ready a day after RA: FB's
  * aircraft wait for it rather than cross to help with RA. */
@@ -192,6 +212,26 @@ static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t 
     return any;
 }
 
+static void test_strict_at_a_base(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_scenario(strict_base_scenario);
+    sortie_model *m = tu_model(sc);
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.strict = 2.0;
+    sched *strict = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &strict), SORTIE_OK);
+    assert_sched_valid(m, strict);
+    /* The big aircraft carry most of R: 400 t at 40 t a stay. */
+    assert_true(fleet_stays_at_origin(strict, model_fleet_index(m, "FB")) >= 5);
+    sched_free(strict);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
 static void test_regions_keep_aircraft_in_their_theatre(void **state)
 {
     (void)state;
@@ -306,6 +346,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_patient_keeps_the_spot_for_big_loads),
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
+        cmocka_unit_test(test_strict_at_a_base),
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
     };
