@@ -473,6 +473,12 @@ static bool congestion_build(dispatch *d)
  * linkage): one theatre of an operation. */
 #define REGION_KM 1500.0
 
+/* Fleets of one type and operator: they may carry the same loads. */
+static bool same_pool(const sortie_model *m, int f, int g)
+{
+    return m->fleets[f].type == m->fleets[g].type && m->fleets[f].operator_index == m->fleets[g].operator_index;
+}
+
 /*
  * Regions: the origins of requirements, clustered by distance, and for
  * each tail a home region. The fluid plan says how much of each fleet's
@@ -494,7 +500,9 @@ static bool regions_build(dispatch *d)
     double *share = calloc((size_t)(nf > 0 ? nf : 1) * (size_t)(na > 0 ? na : 1), sizeof *share);
     double *want = malloc(sizeof *want * (size_t)(na > 0 ? na : 1));
     int *seats = malloc(sizeof *seats * (size_t)(na > 0 ? na : 1));
-    bool ok = d->route_region && d->home_region && d->tail_region && root && origin && share && want && seats;
+    /* [b * na + a]: from airfield b to the nearest origin of region a */
+    double *near = malloc(sizeof *near * (size_t)(na > 0 ? na * na : 1));
+    bool ok = d->route_region && d->home_region && d->tail_region && root && origin && share && want && seats && near;
     if (ok) {
         for (int a = 0; a < na; a++)
             root[a] = a;
@@ -515,6 +523,15 @@ static bool regions_build(dispatch *d)
             }
         for (int k = 0; k < nR; k++)
             d->route_region[k] = root[d->route_from[k]];
+        for (int b = 0; b < na; b++) {
+            for (int a = 0; a < na; a++)
+                near[(size_t)b * (size_t)na + (size_t)a] = INFINITY;
+            for (int o = 0; o < na; o++) {
+                double *x = &near[(size_t)b * (size_t)na + (size_t)root[o]];
+                if (origin[o] && model_dist(m, b, o) < *x)
+                    *x = model_dist(m, b, o);
+            }
+        }
         /* Fleet time per region in the fluid plan. */
         if (d->target)
             for (int f = 0; f < nf; f++)
@@ -534,10 +551,9 @@ static bool regions_build(dispatch *d)
          * proportion of its fluid time (largest remainders), the nearest
          * aircraft (base to the region's nearest origin) first. */
         for (int f = 0; f < nf; f++) {
-            const mdl_fleet *fl = &m->fleets[f];
             bool first_of_pool = true;
             for (int g = 0; g < f && first_of_pool; g++)
-                first_of_pool = !(m->fleets[g].type == fl->type && m->fleets[g].operator_index == fl->operator_index);
+                first_of_pool = !same_pool(m, f, g);
             if (!first_of_pool)
                 continue;
             int n = 0;
@@ -545,7 +561,7 @@ static bool regions_build(dispatch *d)
             for (int a = 0; a < na; a++)
                 want[a] = 0;
             for (int g = f; g < nf; g++) {
-                if (m->fleets[g].type != fl->type || m->fleets[g].operator_index != fl->operator_index)
+                if (!same_pool(m, f, g))
                     continue;
                 n += m->fleets[g].count;
                 for (int a = 0; a < na; a++) {
@@ -575,22 +591,16 @@ static bool regions_build(dispatch *d)
                 int bt = -1, ba = -1;
                 double bd = INFINITY;
                 for (int g = f; g < nf; g++) {
-                    if (m->fleets[g].type != fl->type || m->fleets[g].operator_index != fl->operator_index)
+                    if (!same_pool(m, f, g))
                         continue;
                     for (int i = 0; i < m->fleets[g].count; i++) {
                         int k = m->fleets[g].first_tail + i;
                         if (d->home_region[k] >= 0)
                             continue;
-                        for (int a = 0; a < na; a++) {
-                            if (seats[a] <= 0)
-                                continue;
-                            double dist = INFINITY;
-                            for (int o = 0; o < na; o++)
-                                if (origin[o] && root[o] == a && model_dist(m, m->fleets[g].base, o) < dist)
-                                    dist = model_dist(m, m->fleets[g].base, o);
-                            if (dist < bd)
-                                bd = dist, bt = k, ba = a;
-                        }
+                        const double *from = &near[(size_t)m->fleets[g].base * (size_t)na];
+                        for (int a = 0; a < na; a++)
+                            if (seats[a] > 0 && from[a] < bd)
+                                bd = from[a], bt = k, ba = a;
                         break; /* the fleet's aircraft are alike: its first free one stands for all */
                     }
                 }
@@ -606,6 +616,7 @@ static bool regions_build(dispatch *d)
     free(share);
     free(want);
     free(seats);
+    free(near);
     return ok;
 }
 
