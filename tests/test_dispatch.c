@@ -28,27 +28,28 @@
 #include "testutil.h"
 #include "timeutil.h"
 
-static const char spot_scenario[] =
-    "{\"format\": \"sortie/scenario@1\", \"name\": \"patient\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
-    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
-    " \"aircraft_types\": ["
-    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
-    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
-    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+/* A base B and, 556 km away, an origin O with one parking spot; two types,
+ * BIG (40 t) and SMALL (10 t), each an hour on the ground. The scenarios
+ * below add fleets and requirements. */
+#define SPOT_PREFIX(name, horizon_h)                                                                              \
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"" name "\", \"start\": \"2024-01-01T00:00Z\","                  \
+    " \"horizon_h\": " horizon_h ","                                                                                \
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"  \
+    " \"aircraft_types\": ["                                                                                        \
+    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4}," \
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"    \
+    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3}," \
     "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+
+static const char spot_scenario[] =
+    SPOT_PREFIX("patient", "240")
     " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
     "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
 /* The same, with a second operator's two small aircraft the only carriers of R2. */
 static const char strict_scenario[] =
-    "{\"format\": \"sortie/scenario@1\", \"name\": \"strict\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
-    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
-    " \"aircraft_types\": ["
-    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
-    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
-    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
-    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    SPOT_PREFIX("strict", "240")
     " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
     "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"},"
     "            {\"id\": \"FY\", \"operator\": \"Y\", \"type\": \"SMALL\", \"count\": 2, \"base\": \"B\"}],"
@@ -62,13 +63,7 @@ static const char strict_scenario[] =
  * Strict must still compare X's big type with the best type for R (itself),
  * not with "no spot at all", or X's big aircraft would never carry R. */
 static const char strict_base_scenario[] =
-    "{\"format\": \"sortie/scenario@1\", \"name\": \"strict-base\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
-    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
-    " \"aircraft_types\": ["
-    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
-    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
-    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
-    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    SPOT_PREFIX("strict-base", "480")
     " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
     "            {\"id\": \"FO\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 1, \"base\": \"O\"},"
     "            {\"id\": \"FY\", \"operator\": \"Y\", \"type\": \"BIG\", \"count\": 4, \"base\": \"B\"}],"
@@ -106,15 +101,38 @@ static const char wait_scenario[] =
     " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50},"
     "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50, \"ready\": \"%s\"}]}";
 
-/* Stays that the small type makes at the MOG airfield O (index 1). */
-static int small_stays_at_origin(const sched *s)
+
+/* Stays at O (index 1) by the aircraft of fleet f. */
+static int fleet_stays_at_origin(const sched *s, int f)
 {
     int n = 0;
     for (int t = 0; t < s->m->n_tails; t++)
         for (int i = 0; i < s->tails[t].n_legs; i++)
-            n += s->tails[t].legs[i].from == 1 && s->tails[t].legs[i].load >= 0 &&
-                 s->m->fleets[s->m->tails[t].fleet].type == 1;
+            n += s->tails[t].legs[i].from == 1 && s->tails[t].legs[i].load >= 0 && s->m->tails[t].fleet == f;
     return n;
+}
+
+/* A scenario, its model and a dispatcher over it. */
+typedef struct {
+    sortie_scenario *sc;
+    sortie_model *m;
+    dispatch *d;
+} fixture;
+
+static fixture fixture_open(const char *json)
+{
+    fixture fx = {.sc = tu_scenario(json)};
+    fx.m = tu_model(fx.sc);
+    fx.d = dispatch_new(fx.m);
+    assert_non_null(fx.d);
+    return fx;
+}
+
+static void fixture_close(fixture *fx)
+{
+    dispatch_free(fx->d);
+    sortie_model_free(fx->m);
+    sortie_scenario_free(fx->sc);
 }
 
 static void assert_sched_valid(const sortie_model *m, const sched *s)
@@ -128,10 +146,9 @@ static void assert_sched_valid(const sortie_model *m, const sched *s)
 static void test_patient_keeps_the_spot_for_big_loads(void **state)
 {
     (void)state;
-    sortie_scenario *sc = tu_scenario(spot_scenario);
-    sortie_model *m = tu_model(sc);
-    dispatch *d = dispatch_new(m);
-    assert_non_null(d);
+    fixture fx = fixture_open(spot_scenario);
+    sortie_model *m = fx.m;
+    dispatch *d = fx.d;
     sched *plain = NULL, *patient = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &plain), SORTIE_OK);
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
@@ -139,7 +156,8 @@ static void test_patient_keeps_the_spot_for_big_loads(void **state)
     assert_sched_valid(m, plain);
     assert_sched_valid(m, patient);
     assert_true(sched_closure(patient) < sched_closure(plain));
-    assert_true(small_stays_at_origin(patient) < small_stays_at_origin(plain));
+    int fs = model_fleet_index(m, "FS");
+    assert_true(fleet_stays_at_origin(patient, fs) < fleet_stays_at_origin(plain, fs));
 
     /* The planner (no search) keeps the patient one. */
     sortie_params params;
@@ -151,29 +169,17 @@ static void test_patient_keeps_the_spot_for_big_loads(void **state)
 
     sched_free(plain);
     sched_free(patient);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 }
 
-/* Stays at O (index 1) by the aircraft of fleet f. */
-static int fleet_stays_at_origin(const sched *s, int f)
-{
-    int n = 0;
-    for (int t = 0; t < s->m->n_tails; t++)
-        for (int i = 0; i < s->tails[t].n_legs; i++)
-            n += s->tails[t].legs[i].from == 1 && s->tails[t].legs[i].load >= 0 && s->m->tails[t].fleet == f;
-    return n;
-}
 
 static void test_strict_keeps_small_types_to_their_own_loads(void **state)
 {
     (void)state;
-    sortie_scenario *sc = tu_scenario(strict_scenario);
-    sortie_model *m = tu_model(sc);
+    fixture fx = fixture_open(strict_scenario);
+    sortie_model *m = fx.m;
+    dispatch *d = fx.d;
     int fs = model_fleet_index(m, "FS"), fy = model_fleet_index(m, "FY");
-    dispatch *d = dispatch_new(m);
-    assert_non_null(d);
     sched *plain = NULL, *strict = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &plain), SORTIE_OK);
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
@@ -190,9 +196,7 @@ static void test_strict_keeps_small_types_to_their_own_loads(void **state)
 
     sched_free(plain);
     sched_free(strict);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 }
 
 /* The first and last departure of tail t's loaded legs from origin o, in *first and *last; false when none. */
@@ -215,10 +219,9 @@ static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t 
 static void test_strict_at_a_base(void **state)
 {
     (void)state;
-    sortie_scenario *sc = tu_scenario(strict_base_scenario);
-    sortie_model *m = tu_model(sc);
-    dispatch *d = dispatch_new(m);
-    assert_non_null(d);
+    fixture fx = fixture_open(strict_base_scenario);
+    sortie_model *m = fx.m;
+    dispatch *d = fx.d;
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     knobs.strict = 2.0;
     sched *strict = NULL;
@@ -227,20 +230,17 @@ static void test_strict_at_a_base(void **state)
     /* The big aircraft carry most of R: 400 t at 40 t a stay. */
     assert_true(fleet_stays_at_origin(strict, model_fleet_index(m, "FB")) >= 5);
     sched_free(strict);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 }
 
 static void test_regions_keep_aircraft_in_their_theatre(void **state)
 {
     (void)state;
-    sortie_scenario *sc = tu_scenario(regions_scenario);
-    sortie_model *m = tu_model(sc);
+    fixture fx = fixture_open(regions_scenario);
+    sortie_model *m = fx.m;
+    dispatch *d = fx.d;
     int oa = model_airfield_index(m, "OA"), ob = model_airfield_index(m, "OB");
     int fa = model_fleet_index(m, "FA"), fb = model_fleet_index(m, "FB");
-    dispatch *d = dispatch_new(m);
-    assert_non_null(d);
     sched *free_run = NULL, *regional = NULL;
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     assert_true(knobs.regions);
@@ -275,9 +275,7 @@ static void test_regions_keep_aircraft_in_their_theatre(void **state)
 
     sched_free(free_run);
     sched_free(regional);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 }
 
 static long loaded_legs(const sched *s)
@@ -295,10 +293,9 @@ static void test_wait_for_the_next_ready_load(void **state)
     /* When the aircraft could first leave O: from the plain construction's sortie. */
     char text[2048];
     snprintf(text, sizeof text, wait_scenario, "2024-01-01T00:00Z");
-    sortie_scenario *sc = tu_scenario(text);
-    sortie_model *m = tu_model(sc);
-    dispatch *d = dispatch_new(m);
-    assert_non_null(d);
+    fixture fx = fixture_open(text);
+    sortie_model *m = fx.m;
+    dispatch *d = fx.d;
     sched *probe = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &probe), SORTIE_OK);
     minute_t first = SLOT_NEVER;
@@ -306,17 +303,14 @@ static void test_wait_for_the_next_ready_load(void **state)
         if (probe->tails[0].legs[i].load >= 0 && probe->tails[0].legs[i].dep < first)
             first = probe->tails[0].legs[i].dep;
     sched_free(probe);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 
     char ready[18];
     time_format(first + 4, ready);
     snprintf(text, sizeof text, wait_scenario, ready);
-    sc = tu_scenario(text);
-    m = tu_model(sc);
-    d = dispatch_new(m);
-    assert_non_null(d);
+    fx = fixture_open(text);
+    m = fx.m;
+    d = fx.d;
     sched *eager = NULL, *patient = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &eager), SORTIE_OK);
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
@@ -336,9 +330,7 @@ static void test_wait_for_the_next_ready_load(void **state)
 
     sched_free(eager);
     sched_free(patient);
-    dispatch_free(d);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
+    fixture_close(&fx);
 }
 
 int main(void)

@@ -288,10 +288,7 @@ static void test_late_requirement_is_planned_and_counted(void **state)
 
 static char *example_plan_json(uint64_t seed)
 {
-    size_t len = 0;
-    const char *text = sortie_example_json(&len);
-    sortie_scenario *s = NULL;
-    assert_int_equal(sortie_scenario_read_buffer(text, len, SORTIE_EXAMPLE_NAME, &s, NULL), SORTIE_OK);
+    sortie_scenario *s = tu_example();
     sortie_model *m = tu_model(s);
     sortie_params params;
     sortie_params_init(&params);
@@ -429,10 +426,7 @@ static void test_wave_bound_staggered_heavy_items(void **state)
 static void test_example_wave_bound_is_the_closure(void **state)
 {
     (void)state;
-    size_t len = 0;
-    const char *text = sortie_example_json(&len);
-    sortie_scenario *s = NULL;
-    assert_int_equal(sortie_scenario_read_buffer(text, len, SORTIE_EXAMPLE_NAME, &s, NULL), SORTIE_OK);
+    sortie_scenario *s = tu_example();
     sortie_model *m = tu_model(s);
     bound_info b = {0};
     assert_int_equal(bound_compute(m, &b), SORTIE_OK);
@@ -452,10 +446,7 @@ static void test_example_wave_bound_is_the_closure(void **state)
 static void test_example_optimal_with_every_seed(void **state)
 {
     (void)state;
-    size_t len = 0;
-    const char *text = sortie_example_json(&len);
-    sortie_scenario *s = NULL;
-    assert_int_equal(sortie_scenario_read_buffer(text, len, SORTIE_EXAMPLE_NAME, &s, NULL), SORTIE_OK);
+    sortie_scenario *s = tu_example();
     sortie_model *m = tu_model(s);
     for (uint64_t seed = 1; seed <= 5; seed++) {
         sortie_params params;

@@ -79,6 +79,15 @@ sortie_scenario *tu_scenario(const char *json)
     return s;
 }
 
+sortie_scenario *tu_example(void)
+{
+    size_t len = 0;
+    const char *text = sortie_example_json(&len);
+    sortie_scenario *s = NULL;
+    assert_int_equal(sortie_scenario_read_buffer(text, len, SORTIE_EXAMPLE_NAME, &s, NULL), SORTIE_OK);
+    return s;
+}
+
 sortie_model *tu_model(const sortie_scenario *scenario)
 {
     sortie_model *m = NULL;

@@ -13,6 +13,9 @@ char *tu_read_file(const char *path, size_t *len);
 /* Reads a scenario from JSON text; fails the test (printing the errors) if it is invalid. */
 sortie_scenario *tu_scenario(const char *json);
 
+/* The built-in 2022 example (sortie_example_json), read; fails the test if it is refused. */
+sortie_scenario *tu_example(void);
+
 /* Builds the model; fails the test (printing the errors) on failure. */
 sortie_model *tu_model(const sortie_scenario *scenario);
 
