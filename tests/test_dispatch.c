@@ -298,6 +298,7 @@ static void test_wait_for_the_next_ready_load(void **state)
     dispatch *d = fx.d;
     sched *probe = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &probe), SORTIE_OK);
+    assert_sched_valid(m, probe);
     minute_t first = SLOT_NEVER;
     for (int i = 0; i < probe->tails[0].n_legs; i++)
         if (probe->tails[0].legs[i].load >= 0 && probe->tails[0].legs[i].dep < first)
