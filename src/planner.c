@@ -12,6 +12,7 @@
 #include "exact.h"
 #include "improve.h"
 #include "lpbound.h"
+#include "tibound.h"
 #include "model.h"
 #include "plan.h"
 #include "sched.h"
@@ -105,6 +106,29 @@ static void *patient_run(void *arg)
         job->out = cand;
     else
         sched_free(cand);
+    return NULL;
+}
+
+/* The time-indexed bound runs on the second thread while the improvement
+ * search runs on the first: the search reads the bound it started with,
+ * so the plan is the same whether or not the thread could be made, and
+ * only this thread calls GLPK meanwhile. */
+typedef struct {
+    const sortie_model *m;
+    minute_t lo, hi, out;
+    char why[256];
+    sortie_status status;
+} tibound_job;
+
+static void tibound_compute(tibound_job *job)
+{
+    job->status = tibound_closure(job->m, job->lo, job->hi, &job->out, job->why, sizeof job->why);
+}
+
+static void *tibound_run(void *arg)
+{
+    tibound_compute(arg);
+    tibound_thread_done();
     return NULL;
 }
 
@@ -208,6 +232,9 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rc.bound = bound;
     report(&rc, closure);
 
+    tibound_job ti = {.m = m, .lo = bound, .hi = closure, .out = bound};
+    bool ti_wanted = params->lp_bound && closure > bound;
+    bool ti_threaded = ti_wanted && pthread_create(&helper, NULL, tibound_run, &ti) == 0;
     bool cut_short = false;
     if (closure > bound && params->time_limit_s > 0) {
         /* The time limit is the search's own: it counts from here. */
@@ -219,8 +246,18 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
                            .improved = on_improved,
                            .improved_user = &rc};
         st = improve_run(m, d, &best, &io, &cut_short);
-        if (st != SORTIE_OK)
-            goto done;
+    }
+    if (ti_threaded)
+        pthread_join(helper, NULL);
+    else if (ti_wanted && st == SORTIE_OK)
+        tibound_compute(&ti);
+    if (st == SORTIE_OK && ti.status == SORTIE_ENOMEM)
+        st = SORTIE_ENOMEM;
+    if (st != SORTIE_OK)
+        goto done;
+    if (ti.status == SORTIE_OK && ti.out > bound) {
+        bound = ti.out;
+        snprintf(binding, sizeof binding, "%s", ti.why);
     }
     closure = sched_closure(best);
     if (closure < bound) {

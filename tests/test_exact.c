@@ -19,6 +19,7 @@
 #include "model.h"
 #include "plan.h"
 #include "sched.h"
+#include "tibound.h"
 #include "testutil.h"
 
 enum { N_SCENARIOS = 24 };
@@ -73,7 +74,7 @@ static sched *plan_to_sched(const sortie_model *m, const sortie_plan *p)
 static void test_heuristic_against_exact(void **state)
 {
     (void)state;
-    int equal = 0, compared = 0, beyond = 0;
+    int equal = 0, compared = 0, beyond = 0, ti_raised = 0;
     char report[4096] = "";
     size_t used = 0;
     for (uint64_t seed = 1; seed <= N_SCENARIOS; seed++) {
@@ -108,6 +109,10 @@ static void test_heuristic_against_exact(void **state)
         minute_t lp;
         assert_int_equal(lpbound_closure(m, m->start, heur->closure, &lp, NULL, 0), SORTIE_OK);
         assert_true(lp <= opt);
+        minute_t ti;
+        assert_int_equal(tibound_closure(m, m->start, heur->closure, &ti, NULL, 0), SORTIE_OK);
+        assert_true(ti <= opt);
+        ti_raised += ti > lp;
         /* Nor can the heuristic beat a proved optimum. */
         assert_true(heur->closure >= opt);
 
@@ -133,7 +138,9 @@ static void test_heuristic_against_exact(void **state)
     if (used > 0)
         print_message("heuristic above the optimum on %d of %d (%d by more than 5%%):\n%s", compared - equal,
                       compared, beyond, report);
+    print_message("time-indexed bound above the capacity LP on %d of %d\n", ti_raised, compared);
     assert_true(compared >= 20);
+    assert_true(ti_raised >= 1);
     assert_int_equal(beyond, 0);
     assert_true(equal * 10 >= compared * 9);
 }

@@ -1,0 +1,131 @@
+/* test_tibound: the time-indexed LP bound. Within one bucket of the
+ * optimum where one parking spot decides it; on the generated S scenario
+ * of seed 1 the planner's bound, above what the capacity LP proves (there
+ * the ready times and the order of stays at Riga and Constanta decide);
+ * silent where it cannot help (nothing to prove, a scenario too large for
+ * its columns). test_exact checks it against 24 proved optima. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lpbound.h"
+#include "model.h"
+#include "plan.h"
+#include "testutil.h"
+#include "tibound.h"
+
+/* Six aircraft based at B, one sortie each from O (one parking spot) home:
+ * the stays at O follow each other. Optimum: position, six ground times of
+ * 60 min, fly back. */
+static const char one_spot[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"one spot\", \"start\": \"2024-01-01T00:00Z\","
+    " \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
+    " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 10000, \"seats\": 10,"
+    "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}]}";
+
+static void test_one_spot_within_a_bucket(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_scenario(one_spot);
+    sortie_model *m = tu_model(s);
+    int leg = model_leg_min(m, 0, 0, 1);
+    minute_t optimum = m->start + 2 * leg + 6 * 60;
+    minute_t out;
+    char why[256];
+    assert_int_equal(tibound_closure(m, m->start, optimum + 600, &out, why, sizeof why), SORTIE_OK);
+    assert_true(out <= optimum);
+    assert_true(out >= optimum - 10); /* the rounding of one 10-minute bucket */
+    assert_non_null(strstr(why, "time-indexed"));
+    /* The planner's plan reaches the optimum and the bound proves it. */
+    sortie_params p;
+    sortie_params_init(&p);
+    sortie_plan *plan = tu_plan(m, &p);
+    assert_int_equal(plan->closure, optimum);
+    assert_int_equal(plan->lower_bound, optimum);
+    sortie_plan_free(plan);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
+static void test_nothing_to_prove(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_scenario(one_spot);
+    sortie_model *m = tu_model(s);
+    minute_t out = 0;
+    char why[64] = "x";
+    assert_int_equal(tibound_closure(m, m->start + 500, m->start + 400, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, m->start + 500);
+    assert_string_equal(why, "");
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
+/* Generated S, seed 1: the capacity LP sees Riga's spots and the C-17s'
+ * hours as totals; the time-indexed LP sees that DE-002 and IT-008 are
+ * ready late and must queue there. */
+static void test_beats_the_capacity_lp(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    assert_int_equal(sortie_generate(SORTIE_SCALE_S, 1, &text), SORTIE_OK);
+    sortie_scenario *s = tu_scenario(text);
+    sortie_model *m = tu_model(s);
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.2;
+    sortie_plan *plan = tu_plan(m, &p);
+    minute_t lp, ti;
+    assert_int_equal(lpbound_closure(m, m->start, plan->closure, &lp, NULL, 0), SORTIE_OK);
+    char why[256];
+    assert_int_equal(tibound_closure(m, lp, plan->closure, &ti, why, sizeof why), SORTIE_OK);
+    assert_true(ti > lp + 60);
+    assert_true(ti <= plan->closure);
+    /* The planner took it, and says so. */
+    assert_true(plan->lower_bound > lp);
+    assert_non_null(strstr(plan->binding, "time-indexed"));
+    sortie_plan_free(plan);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+    sortie_free(text);
+}
+
+/* Generated M: too many columns even in 30-minute steps; the caller's
+ * bound comes back at once and nothing is claimed. */
+static void test_too_large_claims_nothing(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    assert_int_equal(sortie_generate(SORTIE_SCALE_M, 1, &text), SORTIE_OK);
+    sortie_scenario *s = tu_scenario(text);
+    sortie_model *m = tu_model(s);
+    minute_t out = 0;
+    char why[64] = "x";
+    assert_int_equal(tibound_closure(m, m->start + 60, m->start + 100000, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, m->start + 60);
+    assert_string_equal(why, "");
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+    sortie_free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_spot_within_a_bucket),
+        cmocka_unit_test(test_nothing_to_prove),
+        cmocka_unit_test(test_beats_the_capacity_lp),
+        cmocka_unit_test(test_too_large_claims_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
