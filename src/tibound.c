@@ -22,9 +22,10 @@
  * Rows: flow at each node (out - in <= the aircraft that start there);
  * cover, payload, seats, floor and outsize cuts per fleet, route and ready
  * time, as in lpbound; and per airfield with a MOG and bucket j, the
- * take-offs of aircraft not based there whose ground time surely spans
- * bucket j. A take-off in bucket kd follows a stay of at least g minutes, so
- * the aircraft stood there through buckets kd - floor(g/dt) + 1 .. kd - 1.
+ * take-offs of aircraft not based there whose ground time surely holds the
+ * last minute of bucket j. A take-off in bucket kd follows a stay of at
+ * least g minutes, so the aircraft stood there at the last minute of each
+ * bucket kd - floor(g/dt) .. kd - 1.
  * A loaded leg landing after the trial closure T is fixed at zero; nothing
  * else moves with T.
  */
