@@ -712,6 +712,14 @@ static void guide_count(dispatch *d, int f, int r, int line, int n)
     d->done[(size_t)f * (size_t)m->n_reqs + (size_t)r] += kg / payload;
 }
 
+bool dispatch_set_guide(dispatch *d, const double *target)
+{
+    if (!d->target)
+        return false;
+    memcpy(d->target, target, sizeof *d->target * (size_t)d->m->n_fleets * (size_t)d->m->n_reqs);
+    return true;
+}
+
 /* ---------------------------------------------------------------- pressure */
 
 static double pressure(const dispatch *d, int r) { return d->lift[r] > 0 ? d->rem_kg[r] / d->lift[r] : 0; }

@@ -109,27 +109,25 @@ static void *patient_run(void *arg)
     return NULL;
 }
 
-/* The time-indexed bound runs on the second thread while the improvement
- * search runs on the first: the search reads the bound it started with,
- * so the plan is the same whether or not the thread could be made, and
- * only this thread calls GLPK meanwhile. */
-typedef struct {
-    const sortie_model *m;
-    minute_t lo, hi, out;
-    char why[256];
-    sortie_status status;
-} tibound_job;
-
-static void tibound_compute(tibound_job *job)
+/* Raises *bound with the time-indexed LP (a plan closes at hi) and, when it
+ * does, hands the LP's split of the work to the dispatcher as its guide.
+ * Solver trouble leaves the bound as it was; only memory fails the run. */
+static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minute_t hi, minute_t *bound,
+                                        char *binding, size_t binding_len)
 {
-    job->status = tibound_closure(job->m, job->lo, job->hi, &job->out, job->why, sizeof job->why);
-}
-
-static void *tibound_run(void *arg)
-{
-    tibound_compute(arg);
-    tibound_thread_done();
-    return NULL;
+    double *guide = malloc(sizeof *guide * ((size_t)m->n_fleets * (size_t)m->n_reqs + 1));
+    if (!guide)
+        return SORTIE_ENOMEM;
+    minute_t ti = *bound;
+    char why[256] = "";
+    sortie_status st = tibound_closure(m, *bound, hi, &ti, why, sizeof why, guide);
+    if (st == SORTIE_OK && ti > *bound) {
+        *bound = ti;
+        snprintf(binding, binding_len, "%s", why);
+        dispatch_set_guide(d, guide);
+    }
+    free(guide);
+    return st == SORTIE_ENOMEM ? st : SORTIE_OK;
 }
 
 /* Keeps the better of *best and the patient construction's schedule (freeing the other). */
@@ -232,9 +230,14 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rc.bound = bound;
     report(&rc, closure);
 
-    tibound_job ti = {.m = m, .lo = bound, .hi = closure, .out = bound};
-    bool ti_wanted = params->lp_bound && closure > bound;
-    bool ti_threaded = ti_wanted && pthread_create(&helper, NULL, tibound_run, &ti) == 0;
+    /* The time-indexed LP (small scenarios only) may raise the bound; its
+     * solution, a fleet-by-requirement split that sees ready times and
+     * spots over time, then guides the search instead of the fluid plan. */
+    if (params->lp_bound && closure > bound) {
+        st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
+        if (st != SORTIE_OK)
+            goto done;
+    }
     bool cut_short = false;
     if (closure > bound && params->time_limit_s > 0) {
         /* The time limit is the search's own: it counts from here. */
@@ -246,18 +249,8 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
                            .improved = on_improved,
                            .improved_user = &rc};
         st = improve_run(m, d, &best, &io, &cut_short);
-    }
-    if (ti_threaded)
-        pthread_join(helper, NULL);
-    else if (ti_wanted && st == SORTIE_OK)
-        tibound_compute(&ti);
-    if (st == SORTIE_OK && ti.status == SORTIE_ENOMEM)
-        st = SORTIE_ENOMEM;
-    if (st != SORTIE_OK)
-        goto done;
-    if (ti.status == SORTIE_OK && ti.out > bound) {
-        bound = ti.out;
-        snprintf(binding, sizeof binding, "%s", ti.why);
+        if (st != SORTIE_OK)
+            goto done;
     }
     closure = sched_closure(best);
     if (closure < bound) {

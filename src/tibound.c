@@ -54,6 +54,12 @@ typedef struct {
     int node_row;          /* row of (loc 0, bucket 0) */
 } ti_fleet;
 
+/* A share column: kg of requirement q per unit (a passenger or an item) carried by fleet f. */
+typedef struct {
+    int col, f, q;
+    double kg;
+} ti_share;
+
 typedef struct {
     const sortie_model *m;
     int nA, K, dt;
@@ -78,6 +84,8 @@ typedef struct {
     int n_loaded, cap_loaded;
     glp_prob *lp;
     double work_left;
+    ti_share *shares; /* every share column, for the guide */
+    int n_shares, cap_shares;
 } tib;
 
 static bool grow(void **p, int *cap, int need, size_t size)
@@ -163,7 +171,7 @@ static void tib_free(tib *b)
         }
     free(b->fl), free(b->mog_row), free(b->dep_row), free(b->routes), free(b->route_o), free(b->route_d);
     free(b->land), free(b->rlo), free(b->rup), free(b->rtype);
-    free(b->ia), free(b->ja), free(b->ar), free(b->loaded_k), free(b->loaded_col);
+    free(b->ia), free(b->ja), free(b->ar), free(b->loaded_k), free(b->loaded_col), free(b->shares);
     if (b->lp)
         glp_delete_prob(b->lp);
 }
@@ -441,18 +449,31 @@ static bool build_route(tib *b, int f, int r, int *ready, const int *pax_col, co
     return true;
 }
 
+static bool share_add(tib *b, int col, int f, int q, double kg)
+{
+    int cap = b->cap_shares;
+    if (!grow((void **)&b->shares, &cap, b->n_shares, sizeof *b->shares))
+        return false;
+    b->cap_shares = cap;
+    b->shares[b->n_shares++] = (ti_share){col, f, q, kg};
+    return true;
+}
+
 /* Share columns of fleet f (0 where it may not carry) and the cover rows. */
 static bool build_shares(tib *b, int f, int *pax_col, int *line_col, const int *pax_cover, const int *line_cover)
 {
     const sortie_model *m = b->m;
     for (int q = 0, off = 0; q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
         pax_col[q] = 0;
-        if (carries(m, f, q, -1) && (!(pax_col[q] = col_new(b, SLOT_NEVER)) || !nz(b, pax_cover[q], pax_col[q], 1.0)))
+        if (carries(m, f, q, -1) && (!(pax_col[q] = col_new(b, SLOT_NEVER)) ||
+                                     !nz(b, pax_cover[q], pax_col[q], 1.0) || !share_add(b, pax_col[q], f, q, m->pax_kg)))
             return false;
         for (int l = 0; l < (int)m->reqs[q].src->n_cargo; l++) {
             line_col[off + l] = 0;
             if (carries(m, f, q, l) &&
-                (!(line_col[off + l] = col_new(b, SLOT_NEVER)) || !nz(b, line_cover[off + l], line_col[off + l], 1.0)))
+                (!(line_col[off + l] = col_new(b, SLOT_NEVER)) ||
+                 !nz(b, line_cover[off + l], line_col[off + l], 1.0) ||
+                 !share_add(b, line_col[off + l], f, q, m->reqs[q].src->cargo[l].weight_kg)))
                 return false;
         }
     }
@@ -615,8 +636,24 @@ static probe solve_at(tib *b, minute_t T)
     return PROBE_ERROR;
 }
 
+/* The LP's solution at T, per fleet and requirement in sortie-equivalents
+ * (kg carried / payload), into guide (left as it was if T is not feasible). */
+static void fill_guide(tib *b, minute_t T, double *guide)
+{
+    const sortie_model *m = b->m;
+    if (solve_at(b, T) != PROBE_FEASIBLE)
+        return;
+    for (int i = 0; i < m->n_fleets * m->n_reqs; i++)
+        guide[i] = 0;
+    for (int i = 0; i < b->n_shares; i++) {
+        const ti_share *r = &b->shares[i];
+        guide[(size_t)r->f * (size_t)m->n_reqs + (size_t)r->q] +=
+            glp_get_col_prim(b->lp, r->col) * r->kg / m->types[m->fleets[r->f].type].t.payload_kg;
+    }
+}
+
 sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
-                              size_t why_len)
+                              size_t why_len, double *guide)
 {
     if (why && why_len)
         why[0] = '\0';
@@ -674,6 +711,8 @@ sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
         }
     }
     *out = verified && good - bad <= 1 ? good : bad + 1;
+    if (guide && *out > lo)
+        fill_guide(&b, *out, guide);
     if (why && why_len)
         snprintf(why, why_len,
                  "the time-indexed LP (%d-minute steps): aircraft paths, ready times, opening hours and MOG "
@@ -684,5 +723,3 @@ done:
     glp_term_out(term);
     return st;
 }
-
-void tibound_thread_done(void) { glp_free_env(); }

@@ -25,14 +25,13 @@
  * LP counted, or is empty when it proved nothing beyond lo.
  * SORTIE_EINTERNAL: the LP refuted hi itself, which a valid relaxation
  * never does; *out is lo. SORTIE_ESOLVER: GLPK failed; *out is lo.
+ * `guide` (may be NULL; n_fleets x n_reqs, owned by the caller): when the
+ * LP proved more than lo, the LP's solution at *out, per fleet f and
+ * requirement r at [f * n_reqs + r], in sortie-equivalents (kg carried /
+ * the fleet's payload); otherwise left as it was.
  * Plain data in, no state kept.
  */
 sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
-                              size_t why_len);
-
-/* Frees the calling thread's GLPK environment (GLPK keeps one per thread):
- * a thread that called tibound_closure calls this before it ends. Any GLPK
- * object of that thread still open is gone with it. */
-void tibound_thread_done(void);
+                              size_t why_len, double *guide);
 
 #endif

@@ -9,7 +9,7 @@
  * Regions: with two theatres far apart, each aircraft works the one nearest
  * its base until it has nothing left to carry there. Waiting for the next
  * ready load: one aircraft takes two loads in one sortie four minutes
- * later rather than in two sorties. */
+ * later rather than in two sorties. A guide handed in steers who carries. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -334,6 +334,32 @@ static void test_wait_for_the_next_ready_load(void **state)
     fixture_close(&fx);
 }
 
+/* A guide handed in (as the time-indexed bound hands its LP's split) steers
+ * the construction: the fleet it gives the work to flies more of it. */
+static void test_a_guide_steers_the_construction(void **state)
+{
+    (void)state;
+    fixture fx = fixture_open(spot_scenario);
+    const sortie_model *m = fx.m;
+    int fb = model_fleet_index(m, "FB"), fs = model_fleet_index(m, "FS"), r = model_req_index(m, "R");
+    double *guide = calloc((size_t)m->n_fleets * (size_t)m->n_reqs, sizeof *guide);
+    assert_non_null(guide);
+    int stays[2];
+    for (int to_small = 0; to_small < 2; to_small++) {
+        guide[(size_t)fb * (size_t)m->n_reqs + (size_t)r] = to_small ? 0 : 10;  /* 400 t at 40 t */
+        guide[(size_t)fs * (size_t)m->n_reqs + (size_t)r] = to_small ? 40 : 0;  /* 400 t at 10 t */
+        assert_true(dispatch_set_guide(fx.d, guide));
+        sched *s = NULL;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &s), SORTIE_OK);
+        assert_sched_valid(m, s);
+        stays[to_small] = fleet_stays_at_origin(s, fs);
+        sched_free(s);
+    }
+    assert_true(stays[1] > stays[0]);
+    free(guide);
+    fixture_close(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_strict_at_a_base),
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
+        cmocka_unit_test(test_a_guide_steers_the_construction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,7 +110,7 @@ static void test_heuristic_against_exact(void **state)
         assert_int_equal(lpbound_closure(m, m->start, heur->closure, &lp, NULL, 0), SORTIE_OK);
         assert_true(lp <= opt);
         minute_t ti;
-        assert_int_equal(tibound_closure(m, m->start, heur->closure, &ti, NULL, 0), SORTIE_OK);
+        assert_int_equal(tibound_closure(m, m->start, heur->closure, &ti, NULL, 0, NULL), SORTIE_OK);
         assert_true(ti <= opt);
         ti_raised += ti > lp;
         /* Nor can the heuristic beat a proved optimum. */

@@ -1,7 +1,8 @@
 /* test_tibound: the time-indexed LP bound. Within one bucket of the
  * optimum where one parking spot decides it; on the generated S scenario
  * of seed 1 the planner's bound, above what the capacity LP proves (there
- * the ready times and the order of stays at Riga and Constanta decide);
+ * the ready times and the order of stays at Riga and Constanta decide),
+ * with a guide that splits every requirement among its carriers;
  * silent where it cannot help (nothing to prove, a scenario too large for
  * its columns). test_exact checks it against 24 proved optima. */
 #include <setjmp.h>
@@ -14,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "load.h"
 #include "lpbound.h"
 #include "model.h"
 #include "plan.h"
@@ -42,7 +44,7 @@ static void test_one_spot_within_a_bucket(void **state)
     minute_t optimum = m->start + 2 * leg + 6 * 60;
     minute_t out;
     char why[256];
-    assert_int_equal(tibound_closure(m, m->start, optimum + 600, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(tibound_closure(m, m->start, optimum + 600, &out, why, sizeof why, NULL), SORTIE_OK);
     assert_true(out <= optimum);
     assert_true(out >= optimum - 10); /* the rounding of one 10-minute bucket */
     assert_non_null(strstr(why, "time-indexed"));
@@ -64,7 +66,7 @@ static void test_nothing_to_prove(void **state)
     sortie_model *m = tu_model(s);
     minute_t out = 0;
     char why[64] = "x";
-    assert_int_equal(tibound_closure(m, m->start + 500, m->start + 400, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(tibound_closure(m, m->start + 500, m->start + 400, &out, why, sizeof why, NULL), SORTIE_OK);
     assert_int_equal(out, m->start + 500);
     assert_string_equal(why, "");
     sortie_model_free(m);
@@ -88,9 +90,27 @@ static void test_beats_the_capacity_lp(void **state)
     minute_t lp, ti;
     assert_int_equal(lpbound_closure(m, m->start, plan->closure, &lp, NULL, 0), SORTIE_OK);
     char why[256];
-    assert_int_equal(tibound_closure(m, lp, plan->closure, &ti, why, sizeof why), SORTIE_OK);
+    size_t cells = (size_t)m->n_fleets * (size_t)m->n_reqs;
+    double *guide = malloc(sizeof *guide * cells);
+    assert_non_null(guide);
+    for (size_t i = 0; i < cells; i++)
+        guide[i] = -1;
+    assert_int_equal(tibound_closure(m, lp, plan->closure, &ti, why, sizeof why, guide), SORTIE_OK);
     assert_true(ti > lp + 60);
     assert_true(ti <= plan->closure);
+    /* The guide splits every requirement's kg among fleets that may carry it. */
+    for (int r = 0; r < m->n_reqs; r++) {
+        double kg = 0;
+        for (int f = 0; f < m->n_fleets; f++) {
+            double share = guide[(size_t)f * (size_t)m->n_reqs + (size_t)r];
+            assert_true(share >= -1e-9);
+            if (share > 1e-6)
+                assert_true(m->reqs[r].carrier_ok[m->fleets[f].operator_index]);
+            kg += share * m->types[m->fleets[f].type].t.payload_kg;
+        }
+        assert_true(kg >= m->reqs[r].total_kg * (1 - 1e-6));
+    }
+    free(guide);
     /* The planner took it, and says so. */
     assert_true(plan->lower_bound > lp);
     assert_non_null(strstr(plan->binding, "time-indexed"));
@@ -111,7 +131,7 @@ static void test_too_large_claims_nothing(void **state)
     sortie_model *m = tu_model(s);
     minute_t out = 0;
     char why[64] = "x";
-    assert_int_equal(tibound_closure(m, m->start + 60, m->start + 100000, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(tibound_closure(m, m->start + 60, m->start + 100000, &out, why, sizeof why, NULL), SORTIE_OK);
     assert_int_equal(out, m->start + 60);
     assert_string_equal(why, "");
     sortie_model_free(m);
