@@ -43,6 +43,8 @@
  */
 #include "lpbound.h"
 
+#include "bisect.h"
+
 #include <glpk.h>
 #include <limits.h>
 #include <math.h>
@@ -1732,8 +1734,6 @@ static void set_T(lpb *b, minute_t T)
 
 /* ------------------------------------------------------------------ solving */
 
-typedef enum { PROBE_FEASIBLE, PROBE_REFUTED, PROBE_ERROR, PROBE_BUDGET } probe;
-
 /* Runs the simplex within what is left of the work budget (iterations
  * weighted by rows: an iteration costs about in proportion to them). */
 static int simplex(lpb *b, glp_smcp *parm)
@@ -1773,6 +1773,8 @@ static probe solve_at(lpb *b, minute_t T)
         return PROBE_REFUTED;
     return PROBE_ERROR;
 }
+
+static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
 
 static void class_name(const lpb *b, int c, char *buf, size_t len)
 {
@@ -1919,53 +1921,13 @@ sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
     glp_scale_prob(b.lp, GLP_SF_AUTO);
     glp_adv_basis(b.lp, 0);
 
-    /* Feasible at lo: the LP proves nothing beyond what the caller has. */
-    probe p = solve_at(&b, lo);
-    if (p == PROBE_ERROR) {
-        st = SORTIE_ESOLVER;
-        goto done;
-    }
-    if (p != PROBE_REFUTED)
-        goto done;
-    /* Gallop up from lo, then bisect: the answer usually lies near the
-     * bound the caller has, and a re-solve is cheap when T moves little
-     * (solving at hi from scratch costs as much as the whole search). */
-    minute_t bad = lo, good = hi; /* bad refuted; good a valid plan's closure */
-    bool verified = false, gallop = true;
-    minute_t step = (good - bad) / 64 > 0 ? (good - bad) / 64 : 1;
-    while (good - bad > 1) {
-        minute_t mid;
-        if (gallop && bad + step < good)
-            mid = bad + step;
-        else if (!verified) {
-            mid = good; /* a plan closes at hi: the LP must admit it */
-            gallop = false;
-        } else
-            mid = bad + (good - bad) / 2;
-        p = solve_at(&b, mid);
-        if (p == PROBE_ERROR) {
-            st = SORTIE_ESOLVER;
-            goto done;
-        }
-        if (p == PROBE_BUDGET)
-            break; /* bad stays refuted: bad + 1 is proved */
-        if (p == PROBE_REFUTED && mid == hi) {
-            /* The LP refutes a closure that a valid plan reached: the
-             * relaxation would be wrong, so it claims nothing. */
-            st = SORTIE_EINTERNAL;
-            goto done;
-        }
-        if (p == PROBE_REFUTED) {
-            bad = mid;
-            step *= 2;
-        } else {
-            good = mid;
-            verified = true;
-            gallop = false;
-        }
-    }
-    *out = verified && good - bad <= 1 ? good : bad + 1;
-    if (why && why_len)
+    /* Not refuted at lo: the LP proves nothing beyond what the caller has. */
+    bool refuted = false;
+    minute_t bad = lo;
+    st = bisect_closure(lo, hi, probe_at, &b, out, &refuted, &bad);
+    if (st != SORTIE_OK)
+        *out = lo;
+    else if (refuted && why && why_len)
         explain(&b, bad, why, why_len);
 done:
     lpb_free(&b);

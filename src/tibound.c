@@ -31,6 +31,7 @@
  */
 #include "tibound.h"
 
+#include "bisect.h"
 #include "slot.h"
 
 #include <glpk.h>
@@ -599,8 +600,6 @@ static bool build(tib *b, minute_t hi)
 
 /* ------------------------------------------------------------------ solve */
 
-typedef enum { PROBE_FEASIBLE, PROBE_REFUTED, PROBE_ERROR, PROBE_BUDGET } probe;
-
 static probe solve_at(tib *b, minute_t T)
 {
     for (int j = 1; j <= b->ncol; j++)
@@ -636,13 +635,13 @@ static probe solve_at(tib *b, minute_t T)
     return PROBE_ERROR;
 }
 
-/* The LP's solution at T, per fleet and requirement in sortie-equivalents
- * (kg carried / payload), into guide (left as it was if T is not feasible). */
-static void fill_guide(tib *b, minute_t T, double *guide)
+static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
+
+/* The LP's current solution per fleet and requirement, in sortie-equivalents
+ * (kg carried / payload), into guide. */
+static void fill_guide(const tib *b, double *guide)
 {
     const sortie_model *m = b->m;
-    if (solve_at(b, T) != PROBE_FEASIBLE)
-        return;
     for (int i = 0; i < m->n_fleets * m->n_reqs; i++)
         guide[i] = 0;
     for (int i = 0; i < b->n_shares; i++) {
@@ -650,6 +649,32 @@ static void fill_guide(tib *b, minute_t T, double *guide)
         guide[(size_t)r->f * (size_t)m->n_reqs + (size_t)r->q] +=
             glp_get_col_prim(b->lp, r->col) * r->kg / m->types[m->fleets[r->f].type].t.payload_kg;
     }
+}
+
+/* What the LP's current solution (at the bound) says binds: the airfield
+ * whose spots it keeps full for the most buckets, if any. */
+static void describe(const tib *b, char *why, size_t len)
+{
+    const sortie_model *m = b->m;
+    int best = -1, best_full = 0;
+    for (int a = 0; a < b->nA; a++) {
+        if (!b->mog_row[a])
+            continue;
+        int full = 0;
+        for (int j = 0; j < b->K; j++)
+            full += glp_get_row_prim(b->lp, b->mog_row[a] + j) >= m->airfields[a].mog - 1e-6;
+        if (full > best_full) {
+            best = a;
+            best_full = full;
+        }
+    }
+    int n = snprintf(why, len,
+                     "the time-indexed LP (%d-minute steps): aircraft paths, ready times, opening hours and MOG "
+                     "over time together",
+                     b->dt);
+    if (best >= 0 && n >= 0 && (size_t)n < len)
+        snprintf(why + n, len - (size_t)n, "; %s's %d spot%s full for %.1f h", m->airfields[best].src->id,
+                 m->airfields[best].mog, m->airfields[best].mog == 1 ? "" : "s", best_full * b->dt / 60.0);
 }
 
 sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
@@ -671,53 +696,21 @@ sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
         goto done;
     glp_scale_prob(b.lp, GLP_SF_AUTO);
     glp_adv_basis(b.lp, 0);
-    probe p = solve_at(&b, lo);
-    if (p == PROBE_ERROR) {
-        st = SORTIE_ESOLVER;
+    bool refuted = false;
+    minute_t bad = lo;
+    st = bisect_closure(lo, hi, probe_at, &b, out, &refuted, &bad);
+    if (st != SORTIE_OK) {
+        *out = lo;
         goto done;
     }
-    if (p != PROBE_REFUTED)
-        goto done;
-    minute_t bad = lo, good = hi;
-    bool verified = false, gallop = true;
-    minute_t step = (good - bad) / 64 > 0 ? (good - bad) / 64 : 1;
-    while (good - bad > 1) {
-        minute_t mid;
-        if (gallop && bad + step < good)
-            mid = bad + step;
-        else if (!verified) {
-            mid = good;
-            gallop = false;
-        } else
-            mid = bad + (good - bad) / 2;
-        p = solve_at(&b, mid);
-        if (p == PROBE_ERROR) {
-            st = SORTIE_ESOLVER;
-            goto done;
-        }
-        if (p == PROBE_BUDGET)
-            break;
-        if (p == PROBE_REFUTED && mid == hi) {
-            st = SORTIE_EINTERNAL;
-            goto done;
-        }
-        if (p == PROBE_REFUTED) {
-            bad = mid;
-            step *= 2;
-        } else {
-            good = mid;
-            verified = true;
-            gallop = false;
-        }
+    if (*out > lo && solve_at(&b, *out) == PROBE_FEASIBLE) {
+        if (guide)
+            fill_guide(&b, guide);
+        if (why && why_len)
+            describe(&b, why, why_len);
+    } else if (why && why_len) {
+        snprintf(why, why_len, "the time-indexed LP (%d-minute steps)", b.dt);
     }
-    *out = verified && good - bad <= 1 ? good : bad + 1;
-    if (guide && *out > lo)
-        fill_guide(&b, *out, guide);
-    if (why && why_len)
-        snprintf(why, why_len,
-                 "the time-indexed LP (%d-minute steps): aircraft paths, ready times, opening hours and MOG "
-                 "over time together",
-                 b.dt);
 done:
     tib_free(&b);
     glp_term_out(term);

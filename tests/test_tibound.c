@@ -48,6 +48,7 @@ static void test_one_spot_within_a_bucket(void **state)
     assert_true(out <= optimum);
     assert_true(out >= optimum - 10); /* the rounding of one 10-minute bucket */
     assert_non_null(strstr(why, "time-indexed"));
+    assert_non_null(strstr(why, "O's 1 spot full for")); /* what binds */
     /* The planner's plan reaches the optimum and the bound proves it. */
     sortie_params p;
     sortie_params_init(&p);
@@ -98,6 +99,7 @@ static void test_beats_the_capacity_lp(void **state)
     assert_int_equal(tibound_closure(m, lp, plan->closure, &ti, why, sizeof why, guide), SORTIE_OK);
     assert_true(ti > lp + 60);
     assert_true(ti <= plan->closure);
+    assert_non_null(strstr(why, "EVRA's 2 spots full for")); /* Riga binds */
     /* The guide splits every requirement's kg among fleets that may carry it. */
     for (int r = 0; r < m->n_reqs; r++) {
         double kg = 0;
