@@ -64,34 +64,16 @@ typedef struct {
 /* A load filled to a fraction x of the aircraft costs 1 / x^DISPATCH_FILL_EXP. */
 #ifndef DISPATCH_FILL_EXP
 #define DISPATCH_FILL_EXP 0.5
-/* Replaces the fluid plan that guides the choices with `target` (per fleet f
- * and requirement r at [f * n_reqs + r], sortie-equivalents: kg / payload;
- * copied, the caller keeps it). False, and nothing changes, when the
- * dispatcher has no guide (its fluid LP failed). */
-bool dispatch_set_guide(dispatch *d, const double *target);
-
 #endif
 /* Each step of priority (1 most urgent) makes a load cost this much more. */
 #ifndef DISPATCH_PRIORITY
 #define DISPATCH_PRIORITY 0.5
-/* Replaces the fluid plan that guides the choices with `target` (per fleet f
- * and requirement r at [f * n_reqs + r], sortie-equivalents: kg / payload;
- * copied, the caller keeps it). False, and nothing changes, when the
- * dispatcher has no guide (its fluid LP failed). */
-bool dispatch_set_guide(dispatch *d, const double *target);
-
 #endif
 /* An aircraft whose best choice wastes more than this (spot factor times
  * guide factor) waits DISPATCH_WAIT_MIN, twice that, ... at most
  * DISPATCH_MAX_WAITS times before it takes it anyway. */
 #ifndef DISPATCH_DECLINE
 #define DISPATCH_DECLINE 3.0
-/* Replaces the fluid plan that guides the choices with `target` (per fleet f
- * and requirement r at [f * n_reqs + r], sortie-equivalents: kg / payload;
- * copied, the caller keeps it). False, and nothing changes, when the
- * dispatcher has no guide (its fluid LP failed). */
-bool dispatch_set_guide(dispatch *d, const double *target);
-
 #endif
 #define DISPATCH_WAIT_MIN 60
 #define DISPATCH_MAX_WAITS 8

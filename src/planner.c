@@ -12,11 +12,11 @@
 #include "exact.h"
 #include "improve.h"
 #include "lpbound.h"
-#include "tibound.h"
 #include "model.h"
 #include "plan.h"
 #include "sched.h"
 #include "slot.h"
+#include "tibound.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -237,6 +237,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
         if (st != SORTIE_OK)
             goto done;
+        rc.bound = bound;
     }
     bool cut_short = false;
     if (closure > bound && params->time_limit_s > 0) {
