@@ -130,6 +130,30 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
 }
 
+/* The first part of the search, in steps: enough for the easy scenarios
+ * (those whose plan meets the bound) to stop before the time-indexed LP. */
+#define PLANNER_FIRST_STEPS 100
+
+/* Runs the improvement search from *best: `steps` steps (0: the work
+ * budget, improve.h) within `limit_s` seconds from now; *spent_s says how
+ * long it took. */
+static sortie_status search(const sortie_model *m, dispatch *d, sched **best, run_ctx *rc, minute_t bound,
+                            long steps, uint64_t seed, double limit_s, double *spent_s, bool *cut_short)
+{
+    double t0 = elapsed(rc);
+    improve_opts io = {.seed = seed,
+                       .iterations = steps,
+                       .deadline_s = t0 + limit_s,
+                       .clock = elapsed,
+                       .clock_user = rc,
+                       .bound = bound,
+                       .improved = on_improved,
+                       .improved_user = rc};
+    sortie_status st = improve_run(m, d, best, &io, cut_short);
+    *spent_s = elapsed(rc) - t0;
+    return st;
+}
+
 /* Keeps the better of *best and the patient construction's schedule (freeing the other). */
 static sortie_status patient_take(patient_job *job, sched **best)
 {
@@ -230,26 +254,31 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rc.bound = bound;
     report(&rc, closure);
 
-    /* The time-indexed LP (small scenarios only) may raise the bound; its
-     * solution, a fleet-by-requirement split that sees ready times and
-     * spots over time, then guides the search instead of the fluid plan. */
+    /* The search runs in two parts: a short one first, which often reaches
+     * the bound on easy scenarios; then, if it did not, the time-indexed LP
+     * (small scenarios only) may raise the bound, and its solution, a
+     * fleet-by-requirement split that sees ready times and spots over time,
+     * guides the rest of the search instead of the fluid plan. The time
+     * limit is the search's own: the LP's time does not count. */
+    bool cut_short = false;
+    double search_s = 0;
+    if (closure > bound && params->time_limit_s > 0) {
+        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, params->seed, params->time_limit_s,
+                    &search_s, &cut_short);
+        if (st != SORTIE_OK)
+            goto done;
+        closure = sched_closure(best);
+    }
     if (params->lp_bound && closure > bound) {
         st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
         if (st != SORTIE_OK)
             goto done;
         rc.bound = bound;
     }
-    bool cut_short = false;
-    if (closure > bound && params->time_limit_s > 0) {
-        /* The time limit is the search's own: it counts from here. */
-        improve_opts io = {.seed = params->seed,
-                           .deadline_s = elapsed(&rc) + params->time_limit_s,
-                           .clock = elapsed,
-                           .clock_user = &rc,
-                           .bound = bound,
-                           .improved = on_improved,
-                           .improved_user = &rc};
-        st = improve_run(m, d, &best, &io, &cut_short);
+    if (closure > bound && params->time_limit_s > search_s && !cut_short) {
+        double more = 0;
+        st = search(m, d, &best, &rc, bound, 0, params->seed,
+                    params->time_limit_s - search_s, &more, &cut_short);
         if (st != SORTIE_OK)
             goto done;
     }
