@@ -2,7 +2,8 @@
  * optimum where one parking spot decides it; on the generated S scenario
  * of seed 1 the planner's bound, above what the capacity LP proves (there
  * the ready times and the order of stays at Riga and Constanta decide),
- * with a guide that splits every requirement among its carriers;
+ * with a guide that splits every requirement among its carriers; on seed
+ * 7 in 30-minute steps, which get a larger column budget;
  * silent where it cannot help (nothing to prove, a scenario too large for
  * its columns). test_exact checks it against 24 proved optima. */
 #include <setjmp.h>
@@ -122,6 +123,27 @@ static void test_beats_the_capacity_lp(void **state)
     sortie_free(text);
 }
 
+/* Generated S, seed 7: some 22,000 columns in 30-minute steps, within the
+ * larger budget those steps get; the planner's bound is the LP's. */
+static void test_thirty_minute_steps_get_a_larger_budget(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    assert_int_equal(sortie_generate(SORTIE_SCALE_S, 7, &text), SORTIE_OK);
+    sortie_scenario *s = tu_scenario(text);
+    sortie_model *m = tu_model(s);
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.2;
+    sortie_plan *plan = tu_plan(m, &p);
+    assert_non_null(strstr(plan->binding, "time-indexed LP (30-minute steps)"));
+    assert_true(plan->lower_bound <= plan->closure);
+    sortie_plan_free(plan);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+    sortie_free(text);
+}
+
 /* Generated M: too many columns even in 30-minute steps; the caller's
  * bound comes back at once and nothing is claimed. */
 static void test_too_large_claims_nothing(void **state)
@@ -147,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_one_spot_within_a_bucket),
         cmocka_unit_test(test_nothing_to_prove),
         cmocka_unit_test(test_beats_the_capacity_lp),
+        cmocka_unit_test(test_thirty_minute_steps_get_a_larger_budget),
         cmocka_unit_test(test_too_large_claims_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
