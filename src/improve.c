@@ -125,15 +125,16 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     rng_seed(&random, o->seed);
     improve_obj cur;
     improve_objective_with(*best, delivered, &cur);
-    long steps = o->iterations > 0 ? o->iterations : IMPROVE_MAX_STEPS;
-    /* The constructions so far (the ordinary and the patient one, when the
-     * planner calls) say what a fresh one costs. */
-    long work0 = dispatch_work(d);
+    long steps = o->iterations > 0 ? o->iterations : IMPROVE_MAX_STEPS - o->steps_before;
+    /* The constructions before the search (the ordinary and the patient
+     * one, when the planner calls) say what a fresh one costs; work0 is
+     * where the search's work starts to count. */
+    long work0 = dispatch_work(d) - o->work_before;
     bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
     for (long it = 0; it < steps && cur.closure > o->bound &&
                       (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK ||
-                       dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
+                       dispatch_work(d) - work0 < (it + o->steps_before) * IMPROVE_CHEAP_STEP);
          it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;

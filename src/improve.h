@@ -27,6 +27,8 @@ typedef struct {
     minute_t bound;             /* stop at once when closure reaches it */
     void (*improved)(const sched *best, void *user); /* may be NULL */
     void *improved_user;
+    long steps_before, work_before; /* what an earlier part of the same search spent of the
+                                     * default budget (dispatch_work units); 0 for one part */
 } improve_opts;
 
 /* The default budget: IMPROVE_WORK candidate sorties timed, at most

@@ -134,15 +134,18 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
  * (those whose plan meets the bound) to stop before the time-indexed LP. */
 #define PLANNER_FIRST_STEPS 100
 
-/* Runs the improvement search from *best: `steps` steps (0: the work
- * budget, improve.h) within `limit_s` seconds from now; *spent_s says how
- * long it took. */
+/* Runs the improvement search from *best: `steps` steps, or (0) what is
+ * left of the work budget (improve.h) after the first part's `before`,
+ * within `limit_s` seconds from now; *spent_s says how long it took. */
 static sortie_status search(const sortie_model *m, dispatch *d, sched **best, run_ctx *rc, minute_t bound,
-                            long steps, uint64_t seed, double limit_s, double *spent_s, bool *cut_short)
+                            long steps, const improve_opts *before, uint64_t seed, double limit_s, double *spent_s,
+                            bool *cut_short)
 {
     double t0 = elapsed(rc);
     improve_opts io = {.seed = seed,
                        .iterations = steps,
+                       .steps_before = before ? before->steps_before : 0,
+                       .work_before = before ? before->work_before : 0,
                        .deadline_s = t0 + limit_s,
                        .clock = elapsed,
                        .clock_user = rc,
@@ -262,9 +265,12 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * limit is the search's own: the LP's time does not count. */
     bool cut_short = false;
     double search_s = 0;
+    improve_opts first = {0};
     if (closure > bound && params->time_limit_s > 0) {
-        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, params->seed, params->time_limit_s,
+        long work = dispatch_work(d);
+        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, params->seed, params->time_limit_s,
                     &search_s, &cut_short);
+        first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS, .work_before = dispatch_work(d) - work};
         if (st != SORTIE_OK)
             goto done;
         closure = sched_closure(best);
@@ -277,7 +283,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     }
     if (closure > bound && params->time_limit_s > search_s && !cut_short) {
         double more = 0;
-        st = search(m, d, &best, &rc, bound, 0, params->seed,
+        st = search(m, d, &best, &rc, bound, 0, &first, params->seed,
                     params->time_limit_s - search_s, &more, &cut_short);
         if (st != SORTIE_OK)
             goto done;
