@@ -121,20 +121,21 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         free(cut), free(last), free(delivered), free(weight), free(count);
         return SORTIE_ENOMEM;
     }
-    rng random;
-    rng_seed(&random, o->seed);
+    rng own;
+    rng_seed(&own, o->seed);
+    rng *random = o->random ? o->random : &own;
     improve_obj cur;
     improve_objective_with(*best, delivered, &cur);
-    long steps = o->iterations > 0 ? o->iterations : IMPROVE_MAX_STEPS - o->steps_before;
+    long first_step = o->steps_before, end_step = o->iterations > 0 ? first_step + o->iterations : IMPROVE_MAX_STEPS;
     /* The constructions before the search (the ordinary and the patient
      * one, when the planner calls) say what a fresh one costs; work0 is
      * where the search's work starts to count. */
     long work0 = dispatch_work(d) - o->work_before;
     bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
-    for (long it = 0; it < steps && cur.closure > o->bound &&
-                      (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK ||
-                       dispatch_work(d) - work0 < (it + o->steps_before) * IMPROVE_CHEAP_STEP);
+    for (long it = first_step; it < end_step && cur.closure > o->bound &&
+                          (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK ||
+                           dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
          it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;
@@ -144,8 +145,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         minute_t span = cur.closure - m->start;
         if (span < 1)
             span = 1;
-        double u = rng_unit(&random);
-        int mode = rng_below(&random, 12);
+        double u = rng_unit(random);
+        int mode = rng_below(random, 12);
         if (mode == 9 && !restarts)
             mode = 0; /* a fresh construction would cost more than the step is worth */
         if (mode < 4) {
@@ -159,7 +160,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             minute_t t = cur.closure - (minute_t)((double)span * (0.05 + 0.5 * u));
             minute_t near = cur.closure - span / 10;
             for (int k = 0; k < nt; k++)
-                cut[k] = last[k] >= near || rng_unit(&random) < 0.3 ? t : SLOT_NEVER;
+                cut[k] = last[k] >= near || rng_unit(random) < 0.3 ? t : SLOT_NEVER;
         } else if (mode < 9) {
             /* The busiest airfield late in the plan: everyone who takes off there. */
             minute_t t = cur.closure - (minute_t)((double)span * (0.05 + 0.5 * u));
@@ -178,7 +179,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         } else if (mode >= 10) {
             /* Every aircraft that may carry a requirement delivered last:
              * they compete for it, whatever else they carry. */
-            int lr = last_requirement(b, cur.closure, &random);
+            int lr = last_requirement(b, cur.closure, random);
             minute_t t = cur.closure - (minute_t)((double)span * (0.1 + 0.6 * u));
             for (int k = 0; k < nt; k++)
                 cut[k] = lr < 0 || load_can_carry(m, lr, m->tails[k].fleet) ? t : SLOT_NEVER;
@@ -188,16 +189,16 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                 cut[k] = m->start;
         }
         for (size_t r = 0; r < n_routes; r++)
-            weight[r] = 1.0 + 0.5 * (2.0 * rng_unit(&random) - 1.0) * rng_unit(&random);
+            weight[r] = 1.0 + 0.5 * (2.0 * rng_unit(random) - 1.0) * rng_unit(random);
         static const double noises[] = {0.0, 0.1, 0.25, 0.5};
-        dispatch_knobs kn = {.random = &random, .noise = noises[rng_below(&random, 4)], .route_weight = weight,
-                             .greedy_key = rng_below(&random, 8) == 0, .urgency = DISPATCH_URGENCY * 2 * rng_unit(&random),
-                             .guide = DISPATCH_GUIDE * 3 * rng_unit(&random),
-                             .slot = DISPATCH_SLOT * 2 * rng_unit(&random),
-                             .explore = rng_below(&random, 3) == 0 ? 0.2 * rng_unit(&random) : 0,
-                             .shuffle = rng_below(&random, 2) == 0,
-                             .decline = rng_below(&random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(&random)) : 0,
-                             .own_spots = rng_below(&random, 2) == 0,
+        dispatch_knobs kn = {.random = random, .noise = noises[rng_below(random, 4)], .route_weight = weight,
+                             .greedy_key = rng_below(random, 8) == 0, .urgency = DISPATCH_URGENCY * 2 * rng_unit(random),
+                             .guide = DISPATCH_GUIDE * 3 * rng_unit(random),
+                             .slot = DISPATCH_SLOT * 2 * rng_unit(random),
+                             .explore = rng_below(random, 3) == 0 ? 0.2 * rng_unit(random) : 0,
+                             .shuffle = rng_below(random, 2) == 0,
+                             .decline = rng_below(random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(random)) : 0,
+                             .own_spots = rng_below(random, 2) == 0,
                              /* Every third step is patient, every fourth strict, and
                               * steps alternate between keeping to regions and weighing
                               * the wait for the next ready load; by the step's number,

@@ -17,6 +17,7 @@
 #define SORTIE_IMPROVE_H
 
 #include "dispatch.h"
+#include "rng.h"
 
 typedef struct {
     uint64_t seed;
@@ -27,8 +28,13 @@ typedef struct {
     minute_t bound;             /* stop at once when closure reaches it */
     void (*improved)(const sched *best, void *user); /* may be NULL */
     void *improved_user;
-    long steps_before, work_before; /* what an earlier part of the same search spent of the
-                                     * default budget (dispatch_work units); 0 for one part */
+    /* A search in parts: what the earlier parts spent of the default budget
+     * (steps and dispatch_work units; 0 for the first), and the generator
+     * they drew from, which this part goes on drawing from (NULL: its own,
+     * seeded with `seed`). Parts that follow each other with nothing changed
+     * in between make the same search as one. */
+    long steps_before, work_before;
+    rng *random;
 } improve_opts;
 
 /* The default budget: IMPROVE_WORK candidate sorties timed, at most

@@ -138,11 +138,11 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
  * left of the work budget (improve.h) after the first part's `before`,
  * within `limit_s` seconds from now; *spent_s says how long it took. */
 static sortie_status search(const sortie_model *m, dispatch *d, sched **best, run_ctx *rc, minute_t bound,
-                            long steps, const improve_opts *before, uint64_t seed, double limit_s, double *spent_s,
+                            long steps, const improve_opts *before, rng *random, double limit_s, double *spent_s,
                             bool *cut_short)
 {
     double t0 = elapsed(rc);
-    improve_opts io = {.seed = seed,
+    improve_opts io = {.random = random,
                        .iterations = steps,
                        .steps_before = before ? before->steps_before : 0,
                        .work_before = before ? before->work_before : 0,
@@ -266,9 +266,11 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     bool cut_short = false;
     double search_s = 0;
     improve_opts first = {0};
+    rng random;
+    rng_seed(&random, params->seed);
     if (closure > bound && params->time_limit_s > 0) {
         long work = dispatch_work(d);
-        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, params->seed, params->time_limit_s,
+        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
                     &search_s, &cut_short);
         first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS, .work_before = dispatch_work(d) - work};
         if (st != SORTIE_OK)
@@ -283,7 +285,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     }
     if (closure > bound && params->time_limit_s > search_s && !cut_short) {
         double more = 0;
-        st = search(m, d, &best, &rc, bound, 0, &first, params->seed,
+        st = search(m, d, &best, &rc, bound, 0, &first, &random,
                     params->time_limit_s - search_s, &more, &cut_short);
         if (st != SORTIE_OK)
             goto done;
