@@ -61,7 +61,9 @@ struct dispatch {
     double *lift;           /* per requirement: kg per minute all its carriers could lift on its route */
     double *rem_kg;         /* per requirement: kg still to move */
     double pressure_max;    /* the largest rem_kg / lift: minutes the slowest requirement needs */
-    double *target;         /* [f * n_reqs + r]: sorties of fleet f for requirement r in the fluid plan; NULL: none */
+    double *target;         /* [f * n_reqs + r]: sorties of fleet f for requirement r in this run's guide; NULL: none */
+    double *fluid_target;   /* the fluid plan's (owned; NULL when its LP failed) */
+    double *set_target;     /* a guide handed in by dispatch_set_guide (owned), or NULL */
     double *done;           /* same shape: sortie-equivalents flown so far (kg carried / payload) */
     double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
@@ -233,7 +235,8 @@ void dispatch_free(dispatch *d)
     free(d->ends);
     free(d->lift);
     free(d->rem_kg);
-    free(d->target);
+    free(d->fluid_target);
+    free(d->set_target);
     free(d->done);
     free(d->congestion);
     free(d->best_eff);
@@ -280,7 +283,7 @@ static bool guide_build(dispatch *d)
     int *col_r = malloc(sizeof *col_r * (cells + 2));
     int *ia = NULL, *ja = NULL;
     double *ar = NULL;
-    d->target = calloc(cells, sizeof *d->target);
+    d->fluid_target = d->target = calloc(cells, sizeof *d->target);
     d->done = calloc(cells, sizeof *d->done);
     if (!col_f || !col_r || !d->target || !d->done) {
         free(col_f), free(col_r);
@@ -408,8 +411,8 @@ static bool guide_build(dispatch *d)
             d->target[(size_t)col_f[c] * (size_t)nr + (size_t)col_r[c]] = glp_get_col_prim(lp, c);
         d->fluid_T = glp_get_col_prim(lp, 1);
     } else {
-        free(d->target);
-        d->target = NULL; /* no guide */
+        free(d->fluid_target);
+        d->fluid_target = d->target = NULL; /* no guide */
     }
     glp_delete_prob(lp);
     glp_term_out(term);
@@ -714,9 +717,12 @@ static void guide_count(dispatch *d, int f, int r, int line, int n)
 
 bool dispatch_set_guide(dispatch *d, const double *target)
 {
-    if (!d->target)
+    size_t cells = (size_t)d->m->n_fleets * (size_t)d->m->n_reqs;
+    if (!d->fluid_target || cells == 0)
         return false;
-    memcpy(d->target, target, sizeof *d->target * (size_t)d->m->n_fleets * (size_t)d->m->n_reqs);
+    if (!d->set_target && !(d->set_target = malloc(sizeof *d->set_target * cells)))
+        return false;
+    memcpy(d->set_target, target, sizeof *d->set_target * cells);
     return true;
 }
 
@@ -1357,6 +1363,7 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     if (d->done)
         memset(d->done, 0, sizeof *d->done * (size_t)m->n_reqs * (size_t)m->n_fleets);
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
+    d->target = d->set_target && !(knobs && knobs->fluid_guide) ? d->set_target : d->fluid_target;
     for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);
         d->tail_region[k] = !knobs || knobs->regions ? d->home_region[k] : -1;

@@ -53,6 +53,7 @@ typedef struct {
                            * nothing is left there for it */
     bool wait_ready;      /* also weigh taking off when the route's next load is ready, if that
                            * is within a ground time of the earliest take-off */
+    bool fluid_guide;     /* guided by the fluid plan even when dispatch_set_guide gave another */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take
@@ -117,10 +118,11 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
 /* After dispatch_run: true when requirement r still has demand left. */
 bool dispatch_left(const dispatch *d, int r);
 
-/* Replaces the fluid plan that guides the choices with `target` (per fleet f
- * and requirement r at [f * n_reqs + r], sortie-equivalents: kg / payload;
- * copied, the caller keeps it). False, and nothing changes, when the
- * dispatcher has no guide (its fluid LP failed). */
+/* Guides the runs that follow with `target` instead of the fluid plan
+ * (unless knobs->fluid_guide): per fleet f and requirement r at
+ * [f * n_reqs + r], sortie-equivalents (kg / payload); copied, the caller
+ * keeps it. False, and nothing changes, when the dispatcher has no guide
+ * (its fluid LP failed) or memory runs out. */
 bool dispatch_set_guide(dispatch *d, const double *target);
 
 #endif

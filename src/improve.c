@@ -201,12 +201,15 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .own_spots = rng_below(random, 2) == 0,
                              /* Every third step is patient, every fourth strict, and
                               * steps alternate between keeping to regions and weighing
-                              * the wait for the next ready load; by the step's number,
-                              * so that the random draws stay what they were without them. */
+                              * the wait for the next ready load; where the time-indexed
+                              * LP's split guides, two steps in four keep the fluid plan.
+                              * By the step's number, so that the random draws stay what
+                              * they were without them. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? 2.0 : 0,
                              .regions = it % 2 == 0,
-                             .wait_ready = it % 2 == 1};
+                             .wait_ready = it % 2 == 1,
+                             .fluid_guide = it % 4 >= 2};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
