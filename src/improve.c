@@ -126,7 +126,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     rng *random = o->random ? o->random : &own;
     improve_obj cur;
     improve_objective_with(*best, delivered, &cur);
-    long first_step = o->steps_before, end_step = o->iterations > 0 ? first_step + o->iterations : IMPROVE_MAX_STEPS;
+    long first_step = o->steps_before, end_step = IMPROVE_MAX_STEPS;
+    if (o->iterations > 0 && first_step + o->iterations < end_step)
+        end_step = first_step + o->iterations;
     /* The constructions before the search (the ordinary and the patient
      * one, when the planner calls) say what a fresh one costs; work0 is
      * where the search's work starts to count. */
@@ -134,8 +136,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
     for (long it = first_step; it < end_step && cur.closure > o->bound &&
-                          (o->iterations > 0 || dispatch_work(d) - work0 < IMPROVE_WORK ||
-                           dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
+                          (dispatch_work(d) - work0 < IMPROVE_WORK || dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
          it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;

@@ -21,7 +21,7 @@
 
 typedef struct {
     uint64_t seed;
-    long iterations;            /* > 0: a budget of that many steps; <= 0: IMPROVE_WORK */
+    long iterations;            /* > 0: at most that many steps; the work budget holds either way */
     double deadline_s;          /* wall-clock cap, seconds on the caller's clock; <= 0: none */
     double (*clock)(void *user);/* the caller's clock in seconds; NULL: no cap */
     void *clock_user;
