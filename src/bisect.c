@@ -1,6 +1,44 @@
 /* bisect: see bisect.h. */
 #include "bisect.h"
 
+#include <limits.h>
+
+int bisect_simplex(glp_prob *lp, glp_smcp *parm, double *work_left)
+{
+    double rows = glp_get_num_rows(lp) > 0 ? glp_get_num_rows(lp) : 1;
+    double its = *work_left * 1000.0 / rows;
+    if (its < 1)
+        return GLP_EITLIM;
+    parm->it_lim = its < INT_MAX ? (int)its : INT_MAX;
+    int before = glp_get_it_cnt(lp);
+    int rc = glp_simplex(lp, parm);
+    *work_left -= (double)(glp_get_it_cnt(lp) - before) * rows / 1000.0;
+    return rc;
+}
+
+probe bisect_probe(glp_prob *lp, int method, double *work_left)
+{
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.meth = method;
+    int rc = bisect_simplex(lp, &parm, work_left);
+    if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND || rc == GLP_EBADB) {
+        glp_std_basis(lp);
+        rc = bisect_simplex(lp, &parm, work_left);
+    }
+    if (rc == GLP_EITLIM)
+        return PROBE_BUDGET;
+    if (rc != 0)
+        return PROBE_ERROR;
+    int st = glp_get_status(lp);
+    if (st == GLP_OPT || st == GLP_FEAS)
+        return PROBE_FEASIBLE;
+    if (st == GLP_NOFEAS || glp_get_prim_stat(lp) == GLP_NOFEAS)
+        return PROBE_REFUTED;
+    return PROBE_ERROR;
+}
+
 sortie_status bisect_closure(minute_t lo, minute_t hi, probe_fn ask, void *user, minute_t *out, bool *refuted,
                              minute_t *last_refuted)
 {

@@ -4,7 +4,8 @@
  * lo it gallops up (steps doubling from 1/64 of the range), checks hi (a
  * valid plan's closure, which a valid relaxation must admit) and bisects.
  * Galloping first pays because the answer usually lies near lo and a
- * re-solve is cheap when the trial moves little.
+ * re-solve is cheap when the trial moves little. Also the probe both LPs
+ * make: GLPK's simplex within a deterministic work budget.
  */
 #ifndef SORTIE_BISECT_H
 #define SORTIE_BISECT_H
@@ -13,7 +14,21 @@
 
 #include "sortie.h"
 
+#include <glpk.h>
+
 typedef enum { PROBE_FEASIBLE, PROBE_REFUTED, PROBE_ERROR, PROBE_BUDGET } probe;
+
+/* Runs GLPK's simplex on lp with parm within *work_left (iterations x rows
+ * / 1000: an iteration costs about in proportion to the rows), which it
+ * decreases by what it spends; counting iterations, not seconds, keeps
+ * the answer the same on every run and machine. GLP_EITLIM when nothing is
+ * left, else glp_simplex's code. */
+int bisect_simplex(glp_prob *lp, glp_smcp *parm, double *work_left);
+
+/* Solves lp (its trial closure set) as a probe, with the simplex `method`
+ * (GLP_PRIMAL or GLP_DUALP), within *work_left; once more from a standard
+ * basis when the basis went bad after many changes. */
+probe bisect_probe(glp_prob *lp, int method, double *work_left);
 
 /* Asks the relaxation whether some plan could close by T. */
 typedef probe (*probe_fn)(void *user, minute_t T);

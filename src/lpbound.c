@@ -1734,44 +1734,10 @@ static void set_T(lpb *b, minute_t T)
 
 /* ------------------------------------------------------------------ solving */
 
-/* Runs the simplex within what is left of the work budget (iterations
- * weighted by rows: an iteration costs about in proportion to them). */
-static int simplex(lpb *b, glp_smcp *parm)
-{
-    double rows = glp_get_num_rows(b->lp) > 0 ? glp_get_num_rows(b->lp) : 1;
-    double its = b->work_left * 1000.0 / rows;
-    if (its < 1)
-        return GLP_EITLIM;
-    parm->it_lim = its < INT_MAX ? (int)its : INT_MAX;
-    int before = glp_get_it_cnt(b->lp);
-    int rc = glp_simplex(b->lp, parm);
-    b->work_left -= (double)(glp_get_it_cnt(b->lp) - before) * rows / 1000.0;
-    return rc;
-}
-
 static probe solve_at(lpb *b, minute_t T)
 {
     set_T(b, T);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.meth = GLP_DUALP;
-    int rc = simplex(b, &parm);
-    if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND || rc == GLP_EBADB) {
-        /* A bad basis after many changes: start afresh once. */
-        glp_std_basis(b->lp);
-        rc = simplex(b, &parm);
-    }
-    if (rc == GLP_EITLIM)
-        return PROBE_BUDGET;
-    if (rc != 0)
-        return PROBE_ERROR;
-    int st = glp_get_status(b->lp);
-    if (st == GLP_OPT || st == GLP_FEAS)
-        return PROBE_FEASIBLE;
-    if (st == GLP_NOFEAS || glp_get_prim_stat(b->lp) == GLP_NOFEAS)
-        return PROBE_REFUTED;
-    return PROBE_ERROR;
+    return bisect_probe(b->lp, GLP_DUALP, &b->work_left);
 }
 
 static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
@@ -1808,7 +1774,7 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     b->work_left += WORK_BUDGET / 4; /* the explanation's own allowance */
-    int rc = simplex(b, &parm);
+    int rc = bisect_simplex(b->lp, &parm, &b->work_left);
     int best = -1, late_c = -1, late_i = 0;
     double best_v = 1e-9, late_v = 1e-9;
     if (rc == 0 && glp_get_status(b->lp) == GLP_OPT) {

@@ -292,23 +292,33 @@ static bool mog_entries(tib *b, int f, int a, int k, int col)
     return sure < 1 || nz(b, b->dep_row[a] + (sure - 1) * b->K + k, col, 1.0);
 }
 
-/* A leg of fleet f from a in bucket k that lands at `land`: its column, in
- * the flow rows and the MOG rows. `loaded` legs may leave the network. */
-static int leg_col(tib *b, int f, int a, int to, int k, minute_t land, bool loaded)
+static minute_t last_landing(const tib *b, int f)
 {
+    return b->m->fleets[f].available_to < b->m->end ? b->m->fleets[f].available_to : b->m->end;
+}
+
+/* No leg in this bucket (the airfield is shut all through it), and none in
+ * this or any later one (it would land too late). */
+enum { LEG_NONE = -1, LEG_PAST = -2 };
+
+/* The leg of fleet f from a to `to` taking off in bucket k: its column, in
+ * the flow rows and the MOG rows (0 when out of memory), or LEG_NONE or
+ * LEG_PAST. Loaded legs (`loaded`, whose landing T moves) may leave the
+ * network; empty ones are only worth it if the aircraft can fly on. */
+static int leg_col(tib *b, int f, int a, int to, int k, bool loaded)
+{
+    minute_t t = take_off(b, f, a, k);
+    if (t == SLOT_NEVER)
+        return LEG_NONE;
+    minute_t land = landing(b, f, a, to, t);
     int k2 = bucket_of(b, land + b->fl[f].g);
-    if (!loaded && k2 >= b->K)
-        return -1;
+    if (land > last_landing(b, f) || (!loaded && k2 >= b->K))
+        return LEG_PAST;
     int col = col_new(b, loaded ? land : SLOT_NEVER);
     if (!col || !nz(b, node(b, f, a, k), col, 1.0) || (k2 < b->K && !nz(b, node(b, f, to, k2), col, -1.0)) ||
         !mog_entries(b, f, a, k, col))
         return 0;
     return col;
-}
-
-static minute_t last_landing(const tib *b, int f)
-{
-    return b->m->fleets[f].available_to < b->m->end ? b->m->fleets[f].available_to : b->m->end;
 }
 
 static bool build_flow(tib *b, int f)
@@ -328,14 +338,8 @@ static bool build_flow(tib *b, int f)
             if (o == a || !x->to_ok[o])
                 continue;
             for (int k = 0; k < b->K; k++) {
-                minute_t t = take_off(b, f, a, k);
-                if (t == SLOT_NEVER)
-                    continue;
-                minute_t land = landing(b, f, a, o, t);
-                if (land > last_landing(b, f))
-                    break;
-                int col = leg_col(b, f, a, o, k, land, false);
-                if (col < 0)
+                int col = leg_col(b, f, a, o, k, false);
+                if (col == LEG_PAST)
                     break;
                 if (!col)
                     return false;
@@ -354,13 +358,11 @@ static bool build_loaded(tib *b, int f, int r)
     int o = b->route_o[r], d = b->route_d[r];
     b->n_loaded = 0;
     for (int k = 0; k < b->K; k++) {
-        minute_t t = take_off(b, f, o, k);
-        if (t == SLOT_NEVER)
+        int col = leg_col(b, f, o, d, k, true);
+        if (col == LEG_NONE)
             continue;
-        minute_t land = landing(b, f, o, d, t);
-        if (land > last_landing(b, f))
+        if (col == LEG_PAST)
             break;
-        int col = leg_col(b, f, o, d, k, land, true);
         if (!col)
             return false;
         int cap = b->cap_loaded;
@@ -609,34 +611,7 @@ static probe solve_at(tib *b, minute_t T)
     for (int j = 1; j <= b->ncol; j++)
         if (b->land[j] != SLOT_NEVER)
             glp_set_col_bnds(b->lp, j, b->land[j] <= T ? GLP_LO : GLP_FX, 0, 0);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.meth = GLP_PRIMAL;
-    double rows = b->nrow > 0 ? b->nrow : 1;
-    double its = b->work_left * 1000.0 / rows;
-    if (its < 1)
-        return PROBE_BUDGET;
-    parm.it_lim = its < INT_MAX ? (int)its : INT_MAX;
-    int before = glp_get_it_cnt(b->lp);
-    int rc = glp_simplex(b->lp, &parm);
-    if (rc == GLP_EFAIL || rc == GLP_ESING || rc == GLP_ECOND || rc == GLP_EBADB) {
-        glp_std_basis(b->lp);
-        rc = glp_simplex(b->lp, &parm);
-    }
-    b->work_left -= (double)(glp_get_it_cnt(b->lp) - before) * rows / 1000.0;
-    if (rc == GLP_EITLIM)
-        return PROBE_BUDGET;
-    if (rc == GLP_ENOPFS)
-        return PROBE_REFUTED;
-    if (rc != 0)
-        return PROBE_ERROR;
-    int st = glp_get_status(b->lp);
-    if (st == GLP_OPT || st == GLP_FEAS)
-        return PROBE_FEASIBLE;
-    if (st == GLP_NOFEAS || glp_get_prim_stat(b->lp) == GLP_NOFEAS)
-        return PROBE_REFUTED;
-    return PROBE_ERROR;
+    return bisect_probe(b->lp, GLP_PRIMAL, &b->work_left);
 }
 
 static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
