@@ -74,9 +74,7 @@ static sched *search(const sortie_model *m, long steps, long split)
 static void test_two_parts_are_one_search(void **state)
 {
     (void)state;
-    char *text = NULL;
-    assert_int_equal(sortie_generate(SORTIE_SCALE_S, 2, &text), SORTIE_OK);
-    sortie_scenario *sc = tu_scenario(text);
+    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
     sortie_model *m = tu_model(sc);
     sched *whole = search(m, 40, 0), *parts = search(m, 40, 15);
     assert_same_schedule(whole, parts);
@@ -84,7 +82,6 @@ static void test_two_parts_are_one_search(void **state)
     sched_free(parts);
     sortie_model_free(m);
     sortie_scenario_free(sc);
-    sortie_free(text);
 }
 
 int main(void)

@@ -191,9 +191,7 @@ static void test_below_plans(void **state)
 {
     (void)state;
     for (uint64_t seed = 1; seed <= 6; seed++) {
-        char *text = NULL;
-        assert_int_equal(sortie_generate(SORTIE_SCALE_S, seed, &text), SORTIE_OK);
-        sortie_scenario *s = tu_scenario(text);
+        sortie_scenario *s = tu_generated(SORTIE_SCALE_S, seed);
         sortie_model *m = tu_model(s);
         sortie_params p;
         sortie_params_init(&p);
@@ -210,7 +208,6 @@ static void test_below_plans(void **state)
         sortie_plan_free(plan);
         sortie_model_free(m);
         sortie_scenario_free(s);
-        sortie_free(text);
     }
 }
 

@@ -36,6 +36,15 @@ static const char one_spot[] =
     " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}]}";
 
+/* The planner's plan with a short search (checked). */
+static sortie_plan *plan_briefly(const sortie_model *m)
+{
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.2;
+    return tu_plan(m, &p);
+}
+
 static void test_one_spot_within_a_bucket(void **state)
 {
     (void)state;
@@ -81,14 +90,9 @@ static void test_nothing_to_prove(void **state)
 static void test_beats_the_capacity_lp(void **state)
 {
     (void)state;
-    char *text = NULL;
-    assert_int_equal(sortie_generate(SORTIE_SCALE_S, 1, &text), SORTIE_OK);
-    sortie_scenario *s = tu_scenario(text);
+    sortie_scenario *s = tu_generated(SORTIE_SCALE_S, 1);
     sortie_model *m = tu_model(s);
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.2;
-    sortie_plan *plan = tu_plan(m, &p);
+    sortie_plan *plan = plan_briefly(m);
     minute_t lp, ti;
     assert_int_equal(lpbound_closure(m, m->start, plan->closure, &lp, NULL, 0), SORTIE_OK);
     char why[256];
@@ -120,7 +124,6 @@ static void test_beats_the_capacity_lp(void **state)
     sortie_plan_free(plan);
     sortie_model_free(m);
     sortie_scenario_free(s);
-    sortie_free(text);
 }
 
 /* Generated S, seed 7: some 22,000 columns in 30-minute steps, within the
@@ -128,20 +131,14 @@ static void test_beats_the_capacity_lp(void **state)
 static void test_thirty_minute_steps_get_a_larger_budget(void **state)
 {
     (void)state;
-    char *text = NULL;
-    assert_int_equal(sortie_generate(SORTIE_SCALE_S, 7, &text), SORTIE_OK);
-    sortie_scenario *s = tu_scenario(text);
+    sortie_scenario *s = tu_generated(SORTIE_SCALE_S, 7);
     sortie_model *m = tu_model(s);
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.2;
-    sortie_plan *plan = tu_plan(m, &p);
+    sortie_plan *plan = plan_briefly(m);
     assert_non_null(strstr(plan->binding, "time-indexed LP (30-minute steps)"));
     assert_true(plan->lower_bound <= plan->closure);
     sortie_plan_free(plan);
     sortie_model_free(m);
     sortie_scenario_free(s);
-    sortie_free(text);
 }
 
 /* Generated M: too many columns even in 30-minute steps; the caller's
@@ -149,9 +146,7 @@ static void test_thirty_minute_steps_get_a_larger_budget(void **state)
 static void test_too_large_claims_nothing(void **state)
 {
     (void)state;
-    char *text = NULL;
-    assert_int_equal(sortie_generate(SORTIE_SCALE_M, 1, &text), SORTIE_OK);
-    sortie_scenario *s = tu_scenario(text);
+    sortie_scenario *s = tu_generated(SORTIE_SCALE_M, 1);
     sortie_model *m = tu_model(s);
     minute_t out = 0;
     char why[64] = "x";
@@ -160,7 +155,6 @@ static void test_too_large_claims_nothing(void **state)
     assert_string_equal(why, "");
     sortie_model_free(m);
     sortie_scenario_free(s);
-    sortie_free(text);
 }
 
 int main(void)

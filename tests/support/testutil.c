@@ -79,6 +79,15 @@ sortie_scenario *tu_scenario(const char *json)
     return s;
 }
 
+sortie_scenario *tu_generated(sortie_scale scale, uint64_t seed)
+{
+    char *text = NULL;
+    assert_int_equal(sortie_generate(scale, seed, &text), SORTIE_OK);
+    sortie_scenario *s = tu_scenario(text);
+    sortie_free(text);
+    return s;
+}
+
 sortie_scenario *tu_example(void)
 {
     size_t len = 0;

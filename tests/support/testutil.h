@@ -16,6 +16,9 @@ sortie_scenario *tu_scenario(const char *json);
 /* The built-in 2022 example (sortie_example_json), read; fails the test if it is refused. */
 sortie_scenario *tu_example(void);
 
+/* A scenario of `sortie gen` (scale, seed), read; fails the test if it is refused. */
+sortie_scenario *tu_generated(sortie_scale scale, uint64_t seed);
+
 /* Builds the model; fails the test (printing the errors) on failure. */
 sortie_model *tu_model(const sortie_scenario *scenario);
 
