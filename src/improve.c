@@ -107,9 +107,16 @@ static int last_requirement(const sched *s, minute_t closure, rng *random)
     return found;
 }
 
-sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short)
+static double budget_scale(const improve_opts *o) { return o->budget_scale > 1 ? o->budget_scale : 1.0; }
+
+long improve_max_steps(const improve_opts *o) { return (long)(IMPROVE_MAX_STEPS * budget_scale(o)); }
+
+sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short,
+                          long *next_step)
 {
     *cut_short = false;
+    if (next_step)
+        *next_step = o->steps_before;
     int nt = m->n_tails;
     size_t n_routes = (size_t)dispatch_route_count(d);
     minute_t *cut = malloc(sizeof *cut * (size_t)(nt > 0 ? nt : 1));
@@ -126,17 +133,20 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     rng *random = o->random ? o->random : &own;
     improve_obj cur;
     improve_objective_with(*best, delivered, &cur);
-    long first_step = o->steps_before, end_step = IMPROVE_MAX_STEPS;
+    long first_step = o->steps_before, end_step = improve_max_steps(o);
     if (o->iterations > 0 && first_step + o->iterations < end_step)
         end_step = first_step + o->iterations;
-    /* The constructions before the search (the ordinary and the patient
-     * one, when the planner calls) say what a fresh one costs; work0 is
-     * where the search's work starts to count. */
+    long budget = (long)(IMPROVE_WORK * budget_scale(o));
+    /* work0 is where the search's work starts to count. Unless told, the
+     * constructions before the search (the ordinary and the patient one,
+     * when the planner calls) say what a fresh one costs. */
     long work0 = dispatch_work(d) - o->work_before;
-    bool restarts = work0 / 2 <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
+    long construct = o->construct_work > 0 ? o->construct_work : work0 / 2;
+    bool restarts = construct <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
-    for (long it = first_step; it < end_step && cur.closure > o->bound &&
-                          (dispatch_work(d) - work0 < IMPROVE_WORK || dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
+    long it = first_step;
+    for (; it < end_step && cur.closure > o->bound &&
+           (dispatch_work(d) - work0 < budget || dispatch_work(d) - work0 < it * IMPROVE_CHEAP_STEP);
          it++) {
         if (o->clock && o->deadline_s > 0 && o->clock(o->clock_user) >= o->deadline_s) {
             *cut_short = true;
@@ -234,6 +244,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             sched_free(cand);
         }
     }
+    if (next_step)
+        *next_step = it;
     free(cut), free(last), free(delivered), free(weight), free(count);
     return st;
 }

@@ -35,6 +35,14 @@ typedef struct {
      * in between make the same search as one. */
     long steps_before, work_before;
     rng *random;
+    /* What one fresh construction costs, in dispatch_work units (0: half
+     * the dispatcher's work before the search, the planner's ordinary and
+     * patient constructions): a dispatcher other than the one that built
+     * the first schedule cannot tell. */
+    long construct_work;
+    /* The budget (work and steps) times this; <= 1: the default budget.
+     * The planner scales it with the time limit. */
+    double budget_scale;
 } improve_opts;
 
 /* The default budget: IMPROVE_WORK candidate sorties timed, at most
@@ -69,8 +77,14 @@ int improve_compare(const improve_obj *a, const improve_obj *b);
 /*
  * Improves *best in place (replacing it by a better schedule, the old one
  * freed). *cut_short tells whether the clock stopped the search before its
- * budget. SORTIE_ENOMEM leaves *best a valid schedule.
+ * budget; *next_step (may be NULL) is the number the next step would have
+ * had: short of steps_before + iterations when the budget, the bound or the
+ * clock stopped it. SORTIE_ENOMEM leaves *best a valid schedule.
  */
-sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short);
+sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short,
+                          long *next_step);
+
+/* The largest number of steps a search with options o may take in all. */
+long improve_max_steps(const improve_opts *o);
 
 #endif

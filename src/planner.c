@@ -2,9 +2,10 @@
  * planner: sortie_plan_make orchestrates model -> bound -> construct ->
  * improve -> (exact) -> plan, and sortie_plan_summary_text prints what a
  * plan says. Owns the planning parameters' defaults. The library never
- * prints: progress goes through params->progress. The one place with a
- * second thread (POSIX threads): the patient construction runs beside
- * the LP bound.
+ * prints: progress goes through params->progress. Where a second thread
+ * (POSIX threads) works: the patient construction runs beside the LP
+ * bound, and the search after the time-indexed LP runs on two lanes
+ * (psearch.h).
  */
 #include "bound.h"
 #include "diag.h"
@@ -14,6 +15,7 @@
 #include "lpbound.h"
 #include "model.h"
 #include "plan.h"
+#include "psearch.h"
 #include "sched.h"
 #include "slot.h"
 #include "tibound.h"
@@ -37,6 +39,7 @@ void sortie_params_init(sortie_params *params)
         .lp_bound = 1,
         .progress = NULL,
         .progress_user = NULL,
+        .effort = 1.0,
     };
 }
 
@@ -112,8 +115,8 @@ static void *patient_run(void *arg)
 /* Raises *bound with the time-indexed LP (a plan closes at hi) and, when it
  * does, hands the LP's split of the work to the dispatcher as its guide.
  * Solver trouble leaves the bound as it was; only memory fails the run. */
-static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minute_t hi, minute_t *bound,
-                                        char *binding, size_t binding_len)
+static sortie_status time_indexed_bound(const sortie_model *m, dispatch *const lanes[2], minute_t hi,
+                                        minute_t *bound, char *binding, size_t binding_len)
 {
     double *guide = malloc(sizeof *guide * ((size_t)m->n_fleets * (size_t)m->n_reqs + 1));
     if (!guide)
@@ -124,7 +127,9 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
     if (st == SORTIE_OK && ti > *bound) {
         *bound = ti;
         snprintf(binding, binding_len, "%s", why);
-        dispatch_set_guide(d, guide);
+        for (int l = 0; l < 2; l++)
+            if (lanes[l])
+                dispatch_set_guide(lanes[l], guide);
     }
     free(guide);
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
@@ -134,25 +139,30 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
  * (those whose plan meets the bound) to stop before the time-indexed LP. */
 #define PLANNER_FIRST_STEPS 100
 
-/* Runs the improvement search from *best: `steps` steps, or (0) what is
- * left of the work budget (improve.h) after the first part's `before`,
- * within `limit_s` seconds from now; *spent_s says how long it took. */
-static sortie_status search(const sortie_model *m, dispatch *d, sched **best, run_ctx *rc, minute_t bound,
-                            long steps, const improve_opts *before, rng *random, double limit_s, double *spent_s,
-                            bool *cut_short)
+/* Runs the improvement search from *best: `steps` steps on lanes[0]
+ * alone, or (0) what is left of the work budget (improve.h) after the first
+ * part's `before` on both lanes (psearch.h), within `limit_s` seconds from
+ * now; *spent_s says how long it took. */
+static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sched **best, run_ctx *rc,
+                            minute_t bound, long steps, const improve_opts *before, rng *random, double limit_s,
+                            double *spent_s, bool *cut_short)
 {
     double t0 = elapsed(rc);
-    improve_opts io = {.random = random,
+    improve_opts io = {.seed = rc->params->seed,
+                       .random = random,
                        .iterations = steps,
                        .steps_before = before ? before->steps_before : 0,
                        .work_before = before ? before->work_before : 0,
+                       .construct_work = before ? before->construct_work : 0,
+                       .budget_scale = rc->params->effort,
                        .deadline_s = t0 + limit_s,
                        .clock = elapsed,
                        .clock_user = rc,
                        .bound = bound,
                        .improved = on_improved,
                        .improved_user = rc};
-    sortie_status st = improve_run(m, d, best, &io, cut_short);
+    sortie_status st = steps > 0 ? improve_run(m, lanes[0], best, &io, cut_short, NULL)
+                                 : psearch_run(m, lanes, best, &io, cut_short);
     *spent_s = elapsed(rc) - t0;
     return st;
 }
@@ -192,7 +202,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     const sortie_model *m = model;
     run_ctx rc = {.params = params, .t0 = now_s(), .start = m->start, .bound = m->start};
     bound_info bi = {0};
-    dispatch *d = NULL;
+    dispatch *d = NULL, *second = NULL;
     sched *best = NULL;
     sortie_status st = bound_compute(m, &bi);
     if (st != SORTIE_OK)
@@ -268,24 +278,33 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     improve_opts first = {0};
     rng random;
     rng_seed(&random, params->seed);
+    /* The second lane's dispatcher is made here, on this thread: its fluid
+     * LP calls GLPK. */
+    if (closure > bound && params->time_limit_s > 0 && !(second = dispatch_new(m))) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
+    dispatch *lanes[2] = {d, second};
     if (closure > bound && params->time_limit_s > 0) {
         long work = dispatch_work(d);
-        st = search(m, d, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
+        st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
                     &search_s, &cut_short);
-        first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS, .work_before = dispatch_work(d) - work};
+        first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
+                               .work_before = dispatch_work(d) - work,
+                               .construct_work = work / 2};
         if (st != SORTIE_OK)
             goto done;
         closure = sched_closure(best);
     }
     if (params->lp_bound && closure > bound) {
-        st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
+        st = time_indexed_bound(m, lanes, closure, &bound, binding, sizeof binding);
         if (st != SORTIE_OK)
             goto done;
         rc.bound = bound;
     }
     if (closure > bound && params->time_limit_s > search_s && !cut_short) {
         double more = 0;
-        st = search(m, d, &best, &rc, bound, 0, &first, &random,
+        st = search(m, lanes, &best, &rc, bound, 0, &first, &random,
                     params->time_limit_s - search_s, &more, &cut_short);
         if (st != SORTIE_OK)
             goto done;
@@ -345,6 +364,7 @@ done:
         diag_add(diag, "out of memory while planning");
     sched_free(best);
     dispatch_free(d);
+    dispatch_free(second);
     bound_info_free(&bi);
     diag_give(diag, diag_out);
     return st;

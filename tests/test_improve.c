@@ -1,8 +1,12 @@
-/* test_improve: the improvement search. A search in two parts that share
- * one generator and number their steps on is the same search as one part
- * of as many steps (the planner splits its search around the time-indexed
- * bound and relies on this), here on the generated S scenario of seed 2,
- * where the steps improve the construction. Every schedule goes through the plan checker. */
+/* test_improve: the improvement search, on one lane (improve.c) and two
+ * (psearch.c). A search in two parts that share one generator and number
+ * their steps on is the same search as one part of as many steps (the
+ * planner splits its search around the time-indexed bound and relies on
+ * this); a larger budget allows more steps; two lanes give the same plan
+ * on every run, and (on this scenario, with seed 7) a better one than the
+ * first lane alone. All on the
+ * generated S scenario of seed 2, where the steps improve the
+ * construction. Every schedule goes through the plan checker. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +21,7 @@
 #include "improve.h"
 #include "model.h"
 #include "plan.h"
+#include "psearch.h"
 #include "rng.h"
 #include "sched.h"
 #include "testutil.h"
@@ -58,10 +63,10 @@ static sched *search(const sortie_model *m, long steps, long split)
     rng_seed(&random, 7);
     bool cut = false;
     improve_opts first = {.random = &random, .iterations = split > 0 ? split : steps};
-    assert_int_equal(improve_run(m, d, &s, &first, &cut), SORTIE_OK);
+    assert_int_equal(improve_run(m, d, &s, &first, &cut, NULL), SORTIE_OK);
     if (split > 0) {
         improve_opts rest = {.random = &random, .iterations = steps - split, .steps_before = split};
-        assert_int_equal(improve_run(m, d, &s, &rest, &cut), SORTIE_OK);
+        assert_int_equal(improve_run(m, d, &s, &rest, &cut, NULL), SORTIE_OK);
     }
     assert_false(cut);
     improve_objective(s, &end);
@@ -84,10 +89,88 @@ static void test_two_parts_are_one_search(void **state)
     sortie_scenario_free(sc);
 }
 
+/* Where the search stops when it starts `before` steps short of the
+ * default step cap, may take 10 steps, and has the budget times `scale`. */
+static long steps_end(const sortie_model *m, long before, double scale)
+{
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &s), SORTIE_OK);
+    bool cut = false;
+    long next = -1;
+    improve_opts o = {.seed = 3, .iterations = 10, .steps_before = IMPROVE_MAX_STEPS - before, .budget_scale = scale};
+    assert_int_equal(improve_run(m, d, &s, &o, &cut, &next), SORTIE_OK);
+    assert_valid(m, s);
+    sched_free(s);
+    dispatch_free(d);
+    return next;
+}
+
+static void test_a_larger_budget_allows_more_steps(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
+    sortie_model *m = tu_model(sc);
+    improve_opts plain = {0}, twice = {.budget_scale = 2};
+    assert_int_equal(improve_max_steps(&plain), IMPROVE_MAX_STEPS);
+    assert_int_equal(improve_max_steps(&twice), 2 * IMPROVE_MAX_STEPS);
+    assert_int_equal(steps_end(m, 5, 1), IMPROVE_MAX_STEPS);
+    assert_int_equal(steps_end(m, 5, 2), IMPROVE_MAX_STEPS + 5);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
+/* `steps` steps from a fresh construction with seed 7, on two lanes or on the first alone. */
+static sched *search_lanes(const sortie_model *m, long steps, bool two)
+{
+    dispatch *lanes[2] = {dispatch_new(m), dispatch_new(m)};
+    assert_non_null(lanes[0]);
+    assert_non_null(lanes[1]);
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(lanes[0], NULL, NULL, NULL, &s), SORTIE_OK);
+    improve_obj start, end;
+    improve_objective(s, &start);
+    bool cut = false;
+    improve_opts o = {.seed = 7, .iterations = steps};
+    if (two)
+        assert_int_equal(psearch_run(m, lanes, &s, &o, &cut), SORTIE_OK);
+    else
+        assert_int_equal(improve_run(m, lanes[0], &s, &o, &cut, NULL), SORTIE_OK);
+    assert_false(cut);
+    improve_objective(s, &end);
+    assert_true(improve_compare(&end, &start) < 0);
+    assert_valid(m, s);
+    dispatch_free(lanes[0]);
+    dispatch_free(lanes[1]);
+    return s;
+}
+
+static void test_two_lanes_give_one_plan_and_a_better_one(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
+    sortie_model *m = tu_model(sc);
+    sched *a = search_lanes(m, 8 * PSEARCH_ROUND, true), *b = search_lanes(m, 8 * PSEARCH_ROUND, true);
+    sched *one = search_lanes(m, 8 * PSEARCH_ROUND, false);
+    assert_same_schedule(a, b);
+    improve_obj two_lanes, one_lane;
+    improve_objective(a, &two_lanes);
+    improve_objective(one, &one_lane);
+    assert_true(improve_compare(&two_lanes, &one_lane) < 0);
+    sched_free(a);
+    sched_free(b);
+    sched_free(one);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_parts_are_one_search),
+        cmocka_unit_test(test_a_larger_budget_allows_more_steps),
+        cmocka_unit_test(test_two_lanes_give_one_plan_and_a_better_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,8 @@ static const char plan_usage[] =
     "      --html FILE      write the offline HTML report\n"
     "      --seed N         seed of the improvement search (default 1)\n"
     "      --time-limit S   seconds the improvement search may take at most (default 2)\n"
+    "      --effort K       search K times the default work (K >= 1, default 1): better\n"
+    "                       plans, the same on every machine; raise --time-limit with it\n"
     "      --exact          solve the time-indexed MIP (small scenarios only)\n"
     "      --json           print the summary as JSON\n"
     "  -q, --quiet          print nothing but errors\n"
@@ -39,7 +41,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs("\nusage: sortie plan [SCENARIO] [-o PLAN.json] [--csv FILE] [--html FILE] [--seed N] [--time-limit S] "
-          "[--exact] [--json] [--quiet]; 'sortie plan --help' for more\n",
+          "[--effort K] [--exact] [--json] [--quiet]; 'sortie plan --help' for more\n",
           stderr);
     return 2;
 }
@@ -130,6 +132,10 @@ int cmd_plan(int argc, char **argv)
             if (r < 0 || !parse_seconds(value, &params.time_limit_s))
                 return usage_error("--time-limit needs seconds (a non-negative number)%s%s%s", r < 0 ? "" : ", got '",
                                    r < 0 ? "" : value, r < 0 ? "" : "'");
+        } else if ((r = TAKES_VALUE("--effort")) != 0) {
+            if (r < 0 || !parse_seconds(value, &params.effort) || params.effort < 1)
+                return usage_error("--effort needs a number of at least 1 (times the default search)%s%s%s",
+                                   r < 0 ? "" : ", got '", r < 0 ? "" : value, r < 0 ? "" : "'");
         } else if (strcmp(a, "--exact") == 0) {
             params.exact = 1;
         } else if (strcmp(a, "--json") == 0) {
