@@ -171,9 +171,10 @@ typedef struct {
     int lp_bound;               /* nonzero: compute the LP capacity bound; default 1 */
     sortie_progress_fn progress; /* called when the best plan improves; may be NULL */
     void *progress_user;
-    double effort;              /* the improvement search's work budget times this, at least 1;
-                                 * default 1. Counted in work, not time: the plan stays the same
-                                 * on every machine unless the time limit cuts the search short */
+    double effort;              /* the improvement search's work budget times this (1 to 1e6;
+                                 * less counts as 1, more as 1e6); default 1. Counted in work,
+                                 * not time: the plan stays the same on every machine unless the
+                                 * time limit cuts the search short */
 } sortie_params;
 
 /* Sets every field to its documented default. */

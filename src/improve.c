@@ -107,7 +107,12 @@ static int last_requirement(const sched *s, minute_t closure, rng *random)
     return found;
 }
 
-static double budget_scale(const improve_opts *o) { return o->budget_scale > 1 ? o->budget_scale : 1.0; }
+static double budget_scale(const improve_opts *o)
+{
+    if (!(o->budget_scale > 1))
+        return 1.0;
+    return o->budget_scale < IMPROVE_MAX_SCALE ? o->budget_scale : IMPROVE_MAX_SCALE;
+}
 
 long improve_max_steps(const improve_opts *o) { return (long)(IMPROVE_MAX_STEPS * budget_scale(o)); }
 

@@ -40,8 +40,9 @@ typedef struct {
      * patient constructions): a dispatcher other than the one that built
      * the first schedule cannot tell. */
     long construct_work;
-    /* The budget (work and steps) times this; <= 1: the default budget.
-     * The planner scales it with the time limit. */
+    /* The budget (work and steps) times this, up to IMPROVE_MAX_SCALE;
+     * <= 1 (or not a number): the default budget. The planner passes
+     * sortie_params.effort. */
     double budget_scale;
 } improve_opts;
 
@@ -61,6 +62,8 @@ typedef struct {
 /* A fresh construction is only a step when it costs at most this share of
  * IMPROVE_WORK (on L one costs more than the whole budget). */
 #define IMPROVE_RESTART_SHARE 0.125
+/* The largest budget_scale honoured: a budget beyond any time limit. */
+#define IMPROVE_MAX_SCALE 1e6
 
 /* The objective, most important first; smaller is better. */
 typedef struct {

@@ -278,13 +278,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     improve_opts first = {0};
     rng random;
     rng_seed(&random, params->seed);
-    /* The second lane's dispatcher is made here, on this thread: its fluid
-     * LP calls GLPK. */
-    if (closure > bound && params->time_limit_s > 0 && !(second = dispatch_new(m))) {
-        st = SORTIE_ENOMEM;
-        goto done;
-    }
-    dispatch *lanes[2] = {d, second};
+    dispatch *lanes[2] = {d, NULL};
     if (closure > bound && params->time_limit_s > 0) {
         long work = dispatch_work(d);
         st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
@@ -296,13 +290,20 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             goto done;
         closure = sched_closure(best);
     }
+    /* The second lane's dispatcher is made here, on this thread (its fluid
+     * LP calls GLPK), and only when the second part will run: on L it
+     * costs seconds. */
+    if (closure > bound && params->time_limit_s > search_s && !cut_short && !(lanes[1] = second = dispatch_new(m))) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
     if (params->lp_bound && closure > bound) {
         st = time_indexed_bound(m, lanes, closure, &bound, binding, sizeof binding);
         if (st != SORTIE_OK)
             goto done;
         rc.bound = bound;
     }
-    if (closure > bound && params->time_limit_s > search_s && !cut_short) {
+    if (closure > bound && second) {
         double more = 0;
         st = search(m, lanes, &best, &rc, bound, 0, &first, &random,
                     params->time_limit_s - search_s, &more, &cut_short);

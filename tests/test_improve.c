@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +116,9 @@ static void test_a_larger_budget_allows_more_steps(void **state)
     improve_opts plain = {0}, twice = {.budget_scale = 2};
     assert_int_equal(improve_max_steps(&plain), IMPROVE_MAX_STEPS);
     assert_int_equal(improve_max_steps(&twice), 2 * IMPROVE_MAX_STEPS);
+    improve_opts huge = {.budget_scale = 1e300}, nan = {.budget_scale = NAN};
+    assert_int_equal(improve_max_steps(&huge), (long)(IMPROVE_MAX_STEPS * IMPROVE_MAX_SCALE));
+    assert_int_equal(improve_max_steps(&nan), IMPROVE_MAX_STEPS);
     assert_int_equal(steps_end(m, 5, 1), IMPROVE_MAX_STEPS);
     assert_int_equal(steps_end(m, 5, 2), IMPROVE_MAX_STEPS + 5);
     sortie_model_free(m);
