@@ -140,12 +140,13 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *const l
 #define PLANNER_FIRST_STEPS 100
 
 /* Runs the improvement search from *best: `steps` steps on lanes[0]
- * alone, or (0) what is left of the work budget (improve.h) after the first
- * part's `before` on both lanes (psearch.h), within `limit_s` seconds from
- * now; *spent_s says how long it took. */
+ * alone (*next_step then says where it stopped), or (0) what is left of
+ * the work budget (improve.h) after the first part's `before` on both
+ * lanes (psearch.h), within `limit_s` seconds from now; *spent_s says how
+ * long it took. */
 static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sched **best, run_ctx *rc,
                             minute_t bound, long steps, const improve_opts *before, rng *random, double limit_s,
-                            double *spent_s, bool *cut_short)
+                            double *spent_s, bool *cut_short, long *next_step)
 {
     double t0 = elapsed(rc);
     improve_opts io = {.seed = rc->params->seed,
@@ -161,7 +162,7 @@ static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sch
                        .bound = bound,
                        .improved = on_improved,
                        .improved_user = rc};
-    sortie_status st = steps > 0 ? improve_run(m, lanes[0], best, &io, cut_short, NULL)
+    sortie_status st = steps > 0 ? improve_run(m, lanes[0], best, &io, cut_short, next_step)
                                  : psearch_run(m, lanes, best, &io, cut_short);
     *spent_s = elapsed(rc) - t0;
     return st;
@@ -276,13 +277,14 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     bool cut_short = false;
     double search_s = 0;
     improve_opts first = {0};
+    long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
     rng random;
     rng_seed(&random, params->seed);
     dispatch *lanes[2] = {d, NULL};
     if (closure > bound && params->time_limit_s > 0) {
         long work = dispatch_work(d);
         st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
-                    &search_s, &cut_short);
+                    &search_s, &cut_short, &first_end);
         first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
                                .work_before = dispatch_work(d) - work,
                                .construct_work = work / 2};
@@ -291,9 +293,11 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         closure = sched_closure(best);
     }
     /* The second lane's dispatcher is made here, on this thread (its fluid
-     * LP calls GLPK), and only when the second part will run: on L it
-     * costs seconds. */
-    if (closure > bound && params->time_limit_s > search_s && !cut_short && !(lanes[1] = second = dispatch_new(m))) {
+     * LP calls GLPK), and only when the second part will run, with budget
+     * left after the first (on L the first spends it all): there it costs
+     * seconds. */
+    if (closure > bound && params->time_limit_s > search_s && !cut_short && first_end == PLANNER_FIRST_STEPS &&
+        !(lanes[1] = second = dispatch_new(m))) {
         st = SORTIE_ENOMEM;
         goto done;
     }
@@ -306,7 +310,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     if (closure > bound && second) {
         double more = 0;
         st = search(m, lanes, &best, &rc, bound, 0, &first, &random,
-                    params->time_limit_s - search_s, &more, &cut_short);
+                    params->time_limit_s - search_s, &more, &cut_short, NULL);
         if (st != SORTIE_OK)
             goto done;
     }
