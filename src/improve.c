@@ -116,6 +116,11 @@ static double budget_scale(const improve_opts *o)
 
 long improve_max_steps(const improve_opts *o) { return (long)(IMPROVE_MAX_STEPS * budget_scale(o)); }
 
+long improve_construct_work(const dispatch *d, const improve_opts *o)
+{
+    return o->construct_work > 0 ? o->construct_work : (dispatch_work(d) - o->work_before) / 2;
+}
+
 sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short,
                           long *next_step)
 {
@@ -142,12 +147,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     if (o->iterations > 0 && first_step + o->iterations < end_step)
         end_step = first_step + o->iterations;
     long budget = (long)(IMPROVE_WORK * budget_scale(o));
-    /* work0 is where the search's work starts to count. Unless told, the
-     * constructions before the search (the ordinary and the patient one,
-     * when the planner calls) say what a fresh one costs. */
+    /* work0 is where the search's work starts to count. */
     long work0 = dispatch_work(d) - o->work_before;
-    long construct = o->construct_work > 0 ? o->construct_work : work0 / 2;
-    bool restarts = construct <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
+    bool restarts = improve_construct_work(d, o) <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
     sortie_status st = SORTIE_OK;
     long it = first_step;
     for (; it < end_step && cur.closure > o->bound &&

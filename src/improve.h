@@ -90,4 +90,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
 /* The largest number of steps a search with options o may take in all. */
 long improve_max_steps(const improve_opts *o);
 
+/* What one fresh construction costs by dispatcher d for a search with
+ * options o: o->construct_work, or else half the work d did before the
+ * search (the planner's ordinary and patient constructions). */
+long improve_construct_work(const dispatch *d, const improve_opts *o);
+
 #endif

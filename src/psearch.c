@@ -49,7 +49,7 @@ sortie_status psearch_run(const sortie_model *m, dispatch *const lanes[2], sched
     /* Both lanes count the earlier parts' work as spent, and cost a fresh
      * construction as the first lane's dispatcher says. */
     long base[2] = {dispatch_work(lanes[0]) - o->work_before, dispatch_work(lanes[1]) - o->work_before};
-    long construct = o->construct_work > 0 ? o->construct_work : base[0] / 2;
+    long construct = improve_construct_work(lanes[0], o);
     long step = o->steps_before, end = improve_max_steps(o);
     if (o->iterations > 0 && step + o->iterations < end)
         end = step + o->iterations;
