@@ -20,33 +20,20 @@
 
 #define DIR "tests/data/plans/"
 
-typedef struct {
-    sortie_scenario *scenario;
-    sortie_model *model;
-} fixture;
+typedef tu_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
+    sortie_scenario *scenario = NULL;
     sortie_diag *d = NULL;
-    sortie_status st = sortie_scenario_read_file(DIR "scenario.json", &f->scenario, &d);
+    sortie_status st = sortie_scenario_read_file(DIR "scenario.json", &scenario, &d);
     if (st != SORTIE_OK) {
         char buf[4096];
         print_error("scenario refused: %s\n", tu_diag_text(d, buf, sizeof buf));
     }
     sortie_diag_free(d);
     assert_int_equal(st, SORTIE_OK);
-    f->model = tu_model(f->scenario);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    sortie_model_free(f->model);
-    sortie_scenario_free(f->scenario);
-    free(f);
+    *state = tu_fixture_new(scenario);
     return 0;
 }
 
@@ -319,5 +306,5 @@ int main(void)
         cmocka_unit_test(test_mog_ignores_based),    cmocka_unit_test(test_flood_is_capped),
         cmocka_unit_test(test_missing_strings_refused), cmocka_unit_test(test_empty_plan),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tu_fixture_teardown);
 }

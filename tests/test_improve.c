@@ -51,15 +51,40 @@ static void assert_same_schedule(const sched *a, const sched *b)
     }
 }
 
-/* Runs `steps` steps from a fresh construction, in one part or split after `split`. */
+/* The generated S scenario of seed 2 and its model, shared by the tests. */
+static int setup(void **state)
+{
+    *state = tu_fixture_new(tu_generated(SORTIE_SCALE_S, 2));
+    return 0;
+}
+
+/* A fresh construction by d; its objective in *start when start is not NULL. */
+static sched *construct(dispatch *d, improve_obj *start)
+{
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &s), SORTIE_OK);
+    if (start)
+        improve_objective(s, start);
+    return s;
+}
+
+/* The search ran its steps, found something better than *start and left a valid schedule. */
+static void assert_improved(const sortie_model *m, const sched *s, const improve_obj *start, bool cut)
+{
+    assert_false(cut);
+    improve_obj end;
+    improve_objective(s, &end);
+    assert_true(improve_compare(&end, start) < 0);
+    assert_valid(m, s);
+}
+
+/* Runs `steps` steps with seed 7 from a fresh construction, in one part or split after `split`. */
 static sched *search(const sortie_model *m, long steps, long split)
 {
     dispatch *d = dispatch_new(m);
     assert_non_null(d);
-    sched *s = NULL;
-    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &s), SORTIE_OK);
-    improve_obj start, end;
-    improve_objective(s, &start);
+    improve_obj start;
+    sched *s = construct(d, &start);
     rng random;
     rng_seed(&random, 7);
     bool cut = false;
@@ -69,25 +94,18 @@ static sched *search(const sortie_model *m, long steps, long split)
         improve_opts rest = {.random = &random, .iterations = steps - split, .steps_before = split};
         assert_int_equal(improve_run(m, d, &s, &rest, &cut, NULL), SORTIE_OK);
     }
-    assert_false(cut);
-    improve_objective(s, &end);
-    assert_true(improve_compare(&end, &start) < 0); /* the steps found something */
-    assert_valid(m, s);
+    assert_improved(m, s, &start, cut);
     dispatch_free(d);
     return s;
 }
 
 static void test_two_parts_are_one_search(void **state)
 {
-    (void)state;
-    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
-    sortie_model *m = tu_model(sc);
+    const sortie_model *m = ((tu_fixture *)*state)->model;
     sched *whole = search(m, 40, 0), *parts = search(m, 40, 15);
     assert_same_schedule(whole, parts);
     sched_free(whole);
     sched_free(parts);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
 }
 
 /* Where the search stops when it starts `before` steps short of the
@@ -96,8 +114,7 @@ static long steps_end(const sortie_model *m, long before, double scale)
 {
     dispatch *d = dispatch_new(m);
     assert_non_null(d);
-    sched *s = NULL;
-    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &s), SORTIE_OK);
+    sched *s = construct(d, NULL);
     bool cut = false;
     long next = -1;
     improve_opts o = {.seed = 3, .iterations = 10, .steps_before = IMPROVE_MAX_STEPS - before, .budget_scale = scale};
@@ -110,9 +127,7 @@ static long steps_end(const sortie_model *m, long before, double scale)
 
 static void test_a_larger_budget_allows_more_steps(void **state)
 {
-    (void)state;
-    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
-    sortie_model *m = tu_model(sc);
+    const sortie_model *m = ((tu_fixture *)*state)->model;
     improve_opts plain = {0}, twice = {.budget_scale = 2};
     assert_int_equal(improve_max_steps(&plain), IMPROVE_MAX_STEPS);
     assert_int_equal(improve_max_steps(&twice), 2 * IMPROVE_MAX_STEPS);
@@ -121,30 +136,20 @@ static void test_a_larger_budget_allows_more_steps(void **state)
     assert_int_equal(improve_max_steps(&nan), IMPROVE_MAX_STEPS);
     assert_int_equal(steps_end(m, 5, 1), IMPROVE_MAX_STEPS);
     assert_int_equal(steps_end(m, 5, 2), IMPROVE_MAX_STEPS + 5);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
 }
 
-/* `steps` steps from a fresh construction with seed 7, on two lanes or on the first alone. */
-static sched *search_lanes(const sortie_model *m, long steps, bool two)
+/* `steps` steps with seed 7 from a fresh construction, on two lanes. */
+static sched *search_two_lanes(const sortie_model *m, long steps)
 {
     dispatch *lanes[2] = {dispatch_new(m), dispatch_new(m)};
     assert_non_null(lanes[0]);
     assert_non_null(lanes[1]);
-    sched *s = NULL;
-    assert_int_equal(dispatch_run(lanes[0], NULL, NULL, NULL, &s), SORTIE_OK);
-    improve_obj start, end;
-    improve_objective(s, &start);
+    improve_obj start;
+    sched *s = construct(lanes[0], &start);
     bool cut = false;
     improve_opts o = {.seed = 7, .iterations = steps};
-    if (two)
-        assert_int_equal(psearch_run(m, lanes, &s, &o, &cut), SORTIE_OK);
-    else
-        assert_int_equal(improve_run(m, lanes[0], &s, &o, &cut, NULL), SORTIE_OK);
-    assert_false(cut);
-    improve_objective(s, &end);
-    assert_true(improve_compare(&end, &start) < 0);
-    assert_valid(m, s);
+    assert_int_equal(psearch_run(m, lanes, &s, &o, &cut), SORTIE_OK);
+    assert_improved(m, s, &start, cut);
     dispatch_free(lanes[0]);
     dispatch_free(lanes[1]);
     return s;
@@ -152,11 +157,9 @@ static sched *search_lanes(const sortie_model *m, long steps, bool two)
 
 static void test_two_lanes_give_one_plan_and_a_better_one(void **state)
 {
-    (void)state;
-    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
-    sortie_model *m = tu_model(sc);
-    sched *a = search_lanes(m, 8 * PSEARCH_ROUND, true), *b = search_lanes(m, 8 * PSEARCH_ROUND, true);
-    sched *one = search_lanes(m, 8 * PSEARCH_ROUND, false);
+    const sortie_model *m = ((tu_fixture *)*state)->model;
+    long steps = 8 * PSEARCH_ROUND;
+    sched *a = search_two_lanes(m, steps), *b = search_two_lanes(m, steps), *one = search(m, steps, 0);
     assert_same_schedule(a, b);
     improve_obj two_lanes, one_lane;
     improve_objective(a, &two_lanes);
@@ -165,8 +168,6 @@ static void test_two_lanes_give_one_plan_and_a_better_one(void **state)
     sched_free(a);
     sched_free(b);
     sched_free(one);
-    sortie_model_free(m);
-    sortie_scenario_free(sc);
 }
 
 int main(void)
@@ -176,5 +177,5 @@ int main(void)
         cmocka_unit_test(test_a_larger_budget_allows_more_steps),
         cmocka_unit_test(test_two_lanes_give_one_plan_and_a_better_one),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, setup, tu_fixture_teardown);
 }

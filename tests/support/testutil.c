@@ -79,6 +79,24 @@ sortie_scenario *tu_scenario(const char *json)
     return s;
 }
 
+tu_fixture *tu_fixture_new(sortie_scenario *scenario)
+{
+    tu_fixture *f = malloc(sizeof *f);
+    assert_non_null(f);
+    f->scenario = scenario;
+    f->model = tu_model(scenario);
+    return f;
+}
+
+int tu_fixture_teardown(void **state)
+{
+    tu_fixture *f = *state;
+    sortie_model_free(f->model);
+    sortie_scenario_free(f->scenario);
+    free(f);
+    return 0;
+}
+
 sortie_scenario *tu_generated(sortie_scale scale, uint64_t seed)
 {
     char *text = NULL;

@@ -22,6 +22,18 @@ sortie_scenario *tu_generated(sortie_scale scale, uint64_t seed);
 /* Builds the model; fails the test (printing the errors) on failure. */
 sortie_model *tu_model(const sortie_scenario *scenario);
 
+/* A scenario and its model, as a cmocka group fixture. */
+typedef struct {
+    sortie_scenario *scenario;
+    sortie_model *model;
+} tu_fixture;
+
+/* A fixture that takes over `scenario` and holds its model (tu_model); fails the test when out of memory. */
+tu_fixture *tu_fixture_new(sortie_scenario *scenario);
+
+/* Frees the tu_fixture in *state: a cmocka group teardown. */
+int tu_fixture_teardown(void **state);
+
 /* Fails the test, listing the violations, unless sortie_check finds none. */
 void tu_assert_valid(const sortie_model *model, const sortie_plan *plan);
 
