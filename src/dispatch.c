@@ -171,10 +171,12 @@ static bool build_routes(dispatch *d)
 }
 
 static bool guide_build(dispatch *d);
+static bool guide_copy(dispatch *d, const dispatch *from);
 static bool congestion_build(dispatch *d);
 static bool regions_build(dispatch *d);
 
-dispatch *dispatch_new(const sortie_model *m)
+/* A dispatcher's buffers, routes and lift, before any guide. */
+static dispatch *dispatch_alloc(const sortie_model *m)
 {
     dispatch *d = calloc(1, sizeof *d);
     if (!d)
@@ -206,12 +208,24 @@ dispatch *dispatch_new(const sortie_model *m)
             double cycle = 2.0 * (model_leg_min(m, m->fleets[f].type, m->reqs[r].from, m->reqs[r].to) + t->ground_min);
             d->lift[r] += m->fleets[f].count * t->payload_kg / (cycle > 1 ? cycle : 1);
         }
-    if (!guide_build(d) || !congestion_build(d) || !regions_build(d)) {
+    return d;
+}
+
+/* Completes d with its guide (built, or copied from `from`) and what derives from it. */
+static dispatch *dispatch_finish(dispatch *d, const dispatch *from)
+{
+    if (!d)
+        return NULL;
+    if (!(from ? guide_copy(d, from) : guide_build(d)) || !congestion_build(d) || !regions_build(d)) {
         dispatch_free(d);
         return NULL;
     }
     return d;
 }
+
+dispatch *dispatch_new(const sortie_model *m) { return dispatch_finish(dispatch_alloc(m), NULL); }
+
+dispatch *dispatch_new_like(const dispatch *from) { return dispatch_finish(dispatch_alloc(from->m), from); }
 
 void dispatch_free(dispatch *d)
 {
@@ -417,6 +431,25 @@ static bool guide_build(dispatch *d)
     glp_delete_prob(lp);
     glp_term_out(term);
     free(col_f), free(col_r), free(ia), free(ja), free(ar);
+    return true;
+}
+
+/* What guide_build left in `from` (the fluid plan, its closure and the
+ * guide handed in), copied into d. */
+static bool guide_copy(dispatch *d, const dispatch *from)
+{
+    size_t cells = (size_t)d->m->n_reqs * (size_t)d->m->n_fleets, size = sizeof(double) * cells;
+    d->fluid_T = from->fluid_T;
+    if (from->done && !(d->done = calloc(cells, sizeof *d->done)))
+        return false;
+    if (from->fluid_target && !(d->fluid_target = d->target = malloc(size)))
+        return false;
+    if (from->set_target && !(d->set_target = malloc(size)))
+        return false;
+    if (d->fluid_target)
+        memcpy(d->fluid_target, from->fluid_target, size);
+    if (d->set_target)
+        memcpy(d->set_target, from->set_target, size);
     return true;
 }
 

@@ -93,6 +93,11 @@ dispatch_knobs dispatch_knobs_default(int max_waits);
 
 /* A dispatcher for model m (buffers sized once), or NULL when out of memory. */
 dispatch *dispatch_new(const sortie_model *m);
+/* A dispatcher for from's model with from's guides (the fluid plan and any
+ * dispatch_set_guide), copied rather than solved again: the same runs as
+ * `from`, with no GLPK call (on L the fluid LP takes seconds). NULL when
+ * out of memory. The caller frees it (dispatch_free). */
+dispatch *dispatch_new_like(const dispatch *from);
 void dispatch_free(dispatch *d);
 
 /* Routes: distinct (from, to) pairs of requirements, in order of first appearance. */

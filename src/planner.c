@@ -115,8 +115,8 @@ static void *patient_run(void *arg)
 /* Raises *bound with the time-indexed LP (a plan closes at hi) and, when it
  * does, hands the LP's split of the work to the dispatcher as its guide.
  * Solver trouble leaves the bound as it was; only memory fails the run. */
-static sortie_status time_indexed_bound(const sortie_model *m, dispatch *const lanes[2], minute_t hi,
-                                        minute_t *bound, char *binding, size_t binding_len)
+static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minute_t hi, minute_t *bound,
+                                        char *binding, size_t binding_len)
 {
     double *guide = malloc(sizeof *guide * ((size_t)m->n_fleets * (size_t)m->n_reqs + 1));
     if (!guide)
@@ -127,9 +127,7 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *const l
     if (st == SORTIE_OK && ti > *bound) {
         *bound = ti;
         snprintf(binding, binding_len, "%s", why);
-        for (int l = 0; l < 2; l++)
-            if (lanes[l])
-                dispatch_set_guide(lanes[l], guide);
+        dispatch_set_guide(d, guide);
     }
     free(guide);
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
@@ -292,20 +290,19 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             goto done;
         closure = sched_closure(best);
     }
-    /* The second lane's dispatcher is made here, on this thread (its fluid
-     * LP calls GLPK), and only when the second part will run, with budget
-     * left after the first (on L the first spends it all): there it costs
-     * seconds. */
-    if (closure > bound && params->time_limit_s > search_s && !cut_short && first_end == PLANNER_FIRST_STEPS &&
-        !(lanes[1] = second = dispatch_new(m))) {
-        st = SORTIE_ENOMEM;
-        goto done;
-    }
     if (params->lp_bound && closure > bound) {
-        st = time_indexed_bound(m, lanes, closure, &bound, binding, sizeof binding);
+        st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
         if (st != SORTIE_OK)
             goto done;
         rc.bound = bound;
+    }
+    /* The second lane, a copy of the first's dispatcher with its guides,
+     * only when the second part will run with budget left after the first
+     * (on L the first spends it all). */
+    if (closure > bound && params->time_limit_s > search_s && !cut_short && first_end == PLANNER_FIRST_STEPS &&
+        !(lanes[1] = second = dispatch_new_like(d))) {
+        st = SORTIE_ENOMEM;
+        goto done;
     }
     if (closure > bound && second) {
         double more = 0;

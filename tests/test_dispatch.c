@@ -354,6 +354,14 @@ static void test_a_guide_steers_the_construction(void **state)
         assert_sched_valid(m, s);
         stays[to_small] = fleet_stays_at_origin(s, fs);
         sched_free(s);
+        /* A copy (dispatch_new_like) carries the guide: it builds the same. */
+        dispatch *copy = dispatch_new_like(fx.d);
+        assert_non_null(copy);
+        assert_int_equal(dispatch_run(copy, NULL, NULL, NULL, &s), SORTIE_OK);
+        assert_sched_valid(m, s);
+        assert_int_equal(fleet_stays_at_origin(s, fs), stays[to_small]);
+        sched_free(s);
+        dispatch_free(copy);
     }
     assert_true(stays[1] > stays[0]);
     free(guide);

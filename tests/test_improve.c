@@ -141,9 +141,9 @@ static void test_a_larger_budget_allows_more_steps(void **state)
 /* `steps` steps with seed 7 from a fresh construction, on two lanes. */
 static sched *search_two_lanes(const sortie_model *m, long steps)
 {
-    dispatch *lanes[2] = {dispatch_new(m), dispatch_new(m)};
+    dispatch *lanes[2] = {dispatch_new(m), NULL};
     assert_non_null(lanes[0]);
-    assert_non_null(lanes[1]);
+    assert_non_null(lanes[1] = dispatch_new_like(lanes[0]));
     improve_obj start;
     sched *s = construct(lanes[0], &start);
     bool cut = false;
