@@ -123,14 +123,17 @@ bool load_can_carry_line(const sortie_model *m, int r, int line, int f)
 
 bool load_can_carry(const sortie_model *m, int r, int f)
 {
-    if (!m->reqs[r].carrier_ok[m->fleets[f].operator_index])
-        return false;
-    if (m->reqs[r].pax > 0 && load_can_carry_pax(m, r, f))
-        return true;
-    for (size_t c = 0; c < m->reqs[r].src->n_cargo; c++)
-        if (m->reqs[r].src->cargo[c].count > 0 && load_can_carry_line(m, r, (int)c, f))
-            return true;
-    return false;
+    /* The model's list of r's fleets is ascending: carrier rule, hold fit and range in one lookup. */
+    const mdl_requirement *q = &m->reqs[r];
+    int lo = 0, hi = q->n_fleets;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (q->fleets[mid] < f)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->n_fleets && q->fleets[lo] == f;
 }
 
 /* How many of `left` units of size `each` fit into `room` (unlimited when each <= 0). */

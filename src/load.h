@@ -62,7 +62,8 @@ void load_pack_free(load_pack *p);
  * items of its cargo line `line` (carrier rule and hold fit; not range). */
 bool load_can_carry_pax(const sortie_model *m, int r, int f);
 bool load_can_carry_line(const sortie_model *m, int r, int line, int f);
-/* True when fleet f may carry some part of requirement r. */
+/* True when fleet f may carry some part of requirement r and fly it there:
+ * carrier rule, hold fit and range (one of the model's fleets of r). */
 bool load_can_carry(const sortie_model *m, int r, int f);
 
 /*

@@ -21,6 +21,8 @@
 #include "testutil.h"
 
 /* Type T: 10,000 kg, 50 seats, hold 10 x 3 x 3 m (30 m2). Passengers 100 kg.
+ * Type S is T with a 500 km range: A-B (1,000 km) is beyond it, and there is
+ * no airfield for a fuel stop.
  * R2's lines in file order: small (2 x 1.5 m, 500 kg), big (4 x 3 m, 3,000 kg),
  * tall (1 x 1 x 4 m: fits no hold), turned (2 x 3.5 m: fits only turned, 100 kg). */
 static const char *scenario_json =
@@ -31,10 +33,14 @@ static const char *scenario_json =
     "  \"ground_min\": 60},"
     "  {\"id\": \"U\", \"payload_kg\": 50000, \"seats\": 2, \"hold\": {\"length_m\": 20,"
     "  \"width_m\": 5, \"height_m\": 5}, \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 8000,"
+    "  \"ground_min\": 60},"
+    "  {\"id\": \"S\", \"payload_kg\": 10000, \"seats\": 50, \"hold\": {\"length_m\": 10,"
+    "  \"width_m\": 3, \"height_m\": 3}, \"cruise_kmh\": 600, \"range_km\": 500, \"ferry_range_km\": 8000,"
     "  \"ground_min\": 60}],"
     " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"A\"},"
     "  {\"id\": \"G\", \"operator\": \"Y\", \"type\": \"T\", \"count\": 1, \"base\": \"A\"},"
-    "  {\"id\": \"H\", \"operator\": \"X\", \"type\": \"U\", \"count\": 1, \"base\": \"A\"}],"
+    "  {\"id\": \"H\", \"operator\": \"X\", \"type\": \"U\", \"count\": 1, \"base\": \"A\"},"
+    "  {\"id\": \"K\", \"operator\": \"X\", \"type\": \"S\", \"count\": 1, \"base\": \"A\"}],"
     " \"requirements\": ["
     "  {\"id\": \"R1\", \"from\": \"A\", \"to\": \"B\", \"pax\": 30, \"priority\": 2},"
     "  {\"id\": \"R2\", \"from\": \"A\", \"to\": \"B\", \"pax\": 20, \"cargo\": ["
@@ -139,6 +145,22 @@ static void test_carrier_rule_and_ready_time(void **state)
     assert_true(load_can_carry(m, 2, G));
 }
 
+/* The lists of what a fleet may carry (the dispatcher's routes, its fluid
+ * plan, the bounds' eligibility) leave out what it cannot fly there, though
+ * the seats and the hold would take it. */
+static void test_out_of_range_fleet_carries_nothing(void **state)
+{
+    fixture *f = *state;
+    const sortie_model *m = f->m;
+    int K = model_fleet_index(m, "K");
+    assert_true(K >= 0);
+    assert_true(load_can_carry_pax(m, 0, K));
+    assert_true(load_can_carry_line(m, 1, SMALL, K));
+    for (int r = 0; r < m->n_reqs; r++)
+        assert_false(load_can_carry(m, r, K));
+    assert_true(load_can_carry(m, 0, model_fleet_index(m, "F")));
+}
+
 static void test_turned_item_and_large_hold(void **state)
 {
     fixture *f = *state;
@@ -191,6 +213,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_seats_limit_passengers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_carrier_rule_and_ready_time, setup, teardown),
         cmocka_unit_test_setup_teardown(test_turned_item_and_large_hold, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_out_of_range_fleet_carries_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_take_and_give_back, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
