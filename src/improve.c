@@ -121,6 +121,11 @@ long improve_construct_work(const dispatch *d, const improve_opts *o)
     return o->construct_work > 0 ? o->construct_work : (dispatch_work(d) - o->work_before) / 2;
 }
 
+bool improve_restarts_pay(const dispatch *d, const improve_opts *o)
+{
+    return improve_construct_work(d, o) <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
+}
+
 sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, const improve_opts *o, bool *cut_short,
                           long *next_step)
 {
@@ -149,7 +154,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     long budget = (long)(IMPROVE_WORK * budget_scale(o));
     /* work0 is where the search's work starts to count. */
     long work0 = dispatch_work(d) - o->work_before;
-    bool restarts = improve_construct_work(d, o) <= (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
+    bool restarts = improve_restarts_pay(d, o);
     sortie_status st = SORTIE_OK;
     long it = first_step;
     for (; it < end_step && cur.closure > o->bound &&

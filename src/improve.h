@@ -94,5 +94,8 @@ long improve_max_steps(const improve_opts *o);
  * options o: o->construct_work, or else half the work d did before the
  * search (the planner's ordinary and patient constructions). */
 long improve_construct_work(const dispatch *d, const improve_opts *o);
+/* Whether a fresh construction is cheap enough to be one of the search's
+ * steps (at most IMPROVE_RESTART_SHARE of the budget); false on L. */
+bool improve_restarts_pay(const dispatch *d, const improve_opts *o);
 
 #endif

@@ -138,6 +138,25 @@ static void test_a_larger_budget_allows_more_steps(void **state)
     assert_int_equal(steps_end(m, 5, 2), IMPROVE_MAX_STEPS + 5);
 }
 
+/* A fresh construction is a step only while it costs at most its share of
+ * the budget; the planner then also starts both lanes at once (L). */
+static void test_a_costly_construction_is_no_step(void **state)
+{
+    const sortie_model *m = ((tu_fixture *)*state)->model;
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *s = construct(d, NULL);
+    long share = (long)(IMPROVE_RESTART_SHARE * IMPROVE_WORK);
+    improve_opts cheap = {.construct_work = share}, costly = {.construct_work = share + 1}, untold = {0};
+    assert_true(improve_restarts_pay(d, &cheap));
+    assert_false(improve_restarts_pay(d, &costly));
+    /* Untold, half what d did: one construction here. */
+    assert_int_equal(improve_construct_work(d, &untold), dispatch_work(d) / 2);
+    assert_true(improve_restarts_pay(d, &untold));
+    sched_free(s);
+    dispatch_free(d);
+}
+
 /* `steps` steps with seed 7 from a fresh construction, on two lanes. */
 static sched *search_two_lanes(const sortie_model *m, long steps)
 {
@@ -175,6 +194,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_two_parts_are_one_search),
         cmocka_unit_test(test_a_larger_budget_allows_more_steps),
+        cmocka_unit_test(test_a_costly_construction_is_no_step),
         cmocka_unit_test(test_two_lanes_give_one_plan_and_a_better_one),
     };
     return cmocka_run_group_tests(tests, setup, tu_fixture_teardown);
