@@ -450,6 +450,44 @@ static sortie_status find_busiest(const sortie_model *m, const sortie_plan *p, b
     return SORTIE_OK;
 }
 
+/* The delivery that closes the plan: the first leg (in the plan's order)
+ * that lands a load at its destination at closure, and how many others
+ * land one then. */
+typedef struct {
+    const plan_aircraft *aircraft; /* NULL: nothing delivered */
+    const plan_leg *leg;
+    const char *req;               /* the load's first requirement */
+    int others;
+} closing;
+
+static const plan_load *load_of(const sortie_plan *p, const char *id)
+{
+    for (size_t l = 0; l < p->n_loads; l++)
+        if (strcmp(p->loads[l].id, id) == 0)
+            return &p->loads[l];
+    return NULL;
+}
+
+static closing find_closing(const sortie_plan *p)
+{
+    closing c = {0};
+    for (size_t a = 0; a < p->n_aircraft; a++)
+        for (size_t i = 0; i < p->aircraft[a].n_legs; i++) {
+            const plan_leg *g = &p->aircraft[a].legs[i];
+            const plan_load *pl = g->load && g->arr == p->closure ? load_of(p, g->load) : NULL;
+            if (!pl || strcmp(pl->to, g->to) != 0)
+                continue;
+            if (c.aircraft) {
+                c.others++;
+                continue;
+            }
+            c.aircraft = &p->aircraft[a];
+            c.leg = g;
+            c.req = pl->n_items > 0 ? pl->items[0].req : pl->n_pax > 0 ? pl->pax[0].req : NULL;
+        }
+    return c;
+}
+
 typedef struct {
     int sorties;
     long pax;
@@ -545,6 +583,16 @@ static char *summary_plain(const sortie_model *m, const sortie_plan *p, const bu
             b = text_append(b, &len, &cap, "busiest       %s: %d on the ground at peak, no MOG\n",
                             m->airfields[bz->airfield].src->id, bz->peak);
     }
+    closing c = find_closing(p);
+    if (c.aircraft) {
+        char arr[18];
+        time_format(c.leg->arr, arr);
+        b = text_append(b, &len, &cap, "closes        %s %s-%s on %s, landing %s", c.req ? c.req : "(empty load)",
+                        c.leg->from, c.leg->to, c.aircraft->id, arr);
+        if (c.others > 0)
+            b = text_append(b, &len, &cap, " (and %d more landing then)", c.others);
+        b = text_append(b, &len, &cap, "\n");
+    }
     for (int o = 0; o < m->n_operators; o++)
         b = text_append(b, &len, &cap, "%-13s %s: %d sorties, %ld pax, %.1f t\n", o == 0 ? "by operator" : "",
                         m->operators[o], tot[o].sorties, tot[o].pax, tot[o].kg / 1000.0);
@@ -609,6 +657,23 @@ static char *summary_json(const sortie_model *m, const sortie_plan *p, const bus
         bad |= json_object_set_new(bo, "mog", bz->mog >= 0 ? json_integer(bz->mog) : json_null());
     } else {
         bad |= json_object_set_new(o, "busiest", json_null());
+    }
+    closing c = find_closing(p);
+    if (c.aircraft) {
+        char arr[18];
+        time_format(c.leg->arr, arr);
+        json_t *co = json_object();
+        if (!co)
+            goto fail;
+        bad |= json_object_set_new(o, "closes", co);
+        bad |= json_object_set_new(co, "requirement", c.req ? json_string(c.req) : json_null());
+        bad |= json_object_set_new(co, "from", json_string(c.leg->from));
+        bad |= json_object_set_new(co, "to", json_string(c.leg->to));
+        bad |= json_object_set_new(co, "aircraft", json_string(c.aircraft->id));
+        bad |= json_object_set_new(co, "arrival", json_string(arr));
+        bad |= json_object_set_new(co, "others", json_integer(c.others));
+    } else {
+        bad |= json_object_set_new(o, "closes", json_null());
     }
     bad |= json_object_set(o, "operators", ops);
     for (int k = 0; k < m->n_operators; k++) {

@@ -327,6 +327,7 @@ static void test_summary_text_and_json(void **state)
     assert_non_null(strstr(text, "loaded legs   1"));
     assert_non_null(strstr(text, "late          0 of 1 requirements"));
     assert_non_null(strstr(text, "by operator   X: 1 sorties, 40 pax, 4.0 t"));
+    assert_non_null(strstr(text, "closes        R1 A-B on F#1, landing 2022-01-13T04:22Z\n"));
     sortie_free(text);
     assert_int_equal(sortie_plan_summary_text(r.m, r.p, 1, &text), SORTIE_OK);
     json_error_t err;
@@ -337,6 +338,13 @@ static void test_summary_text_and_json(void **state)
     assert_int_equal(json_integer_value(json_object_get(o, "loaded_legs")), 1);
     assert_int_equal(json_integer_value(json_object_get(o, "late")), 0);
     assert_string_equal(json_string_value(json_object_get(o, "outcome")), "optimal");
+    json_t *closes = json_object_get(o, "closes");
+    assert_string_equal(json_string_value(json_object_get(closes, "requirement")), "R1");
+    assert_string_equal(json_string_value(json_object_get(closes, "from")), "A");
+    assert_string_equal(json_string_value(json_object_get(closes, "to")), "B");
+    assert_string_equal(json_string_value(json_object_get(closes, "aircraft")), "F#1");
+    assert_string_equal(json_string_value(json_object_get(closes, "arrival")), "2022-01-13T04:22Z");
+    assert_int_equal(json_integer_value(json_object_get(closes, "others")), 0);
     json_t *ops = json_object_get(o, "operators");
     assert_int_equal(json_array_size(ops), 1);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(ops, 0), "pax")), 40);
