@@ -509,16 +509,13 @@ static sortie_status operator_totals(const sortie_model *m, const sortie_plan *p
             if (!g->load)
                 continue;
             /* A load counts once, on the leg that lands at its destination. */
-            for (size_t l = 0; l < p->n_loads; l++) {
-                const plan_load *pl = &p->loads[l];
-                if (strcmp(pl->id, g->load) != 0 || strcmp(pl->to, g->to) != 0)
-                    continue;
-                t->sorties++;
-                t->kg += pl->weight_kg;
-                for (size_t x = 0; x < pl->n_pax; x++)
-                    t->pax += pl->pax[x].n;
-                break;
-            }
+            const plan_load *pl = load_of(p, g->load);
+            if (!pl || strcmp(pl->to, g->to) != 0)
+                continue;
+            t->sorties++;
+            t->kg += pl->weight_kg;
+            for (size_t x = 0; x < pl->n_pax; x++)
+                t->pax += pl->pax[x].n;
         }
     }
     return SORTIE_OK;
