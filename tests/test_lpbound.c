@@ -15,9 +15,9 @@
 
 #include "lpbound.h"
 #include "model.h"
-#include "timeutil.h"
 #include "plan.h"
 #include "testutil.h"
+#include "timeutil.h"
 
 /* Two airfields 5 degrees apart on the equator; one type whose figures make
  * the arithmetic plain; `fleet` and `req` and B's/O's extras filled in. */
