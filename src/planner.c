@@ -279,31 +279,23 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rng random;
     rng_seed(&random, params->seed);
     dispatch *lanes[2] = {d, NULL};
-    /* Where one construction costs more than a step may (L), the first
-     * part's steps would spend the whole budget on one lane: the two lanes
-     * search from the first step. */
-    bool both_lanes_now = closure > bound && params->time_limit_s > 0 && !improve_restarts_pay(d, &first);
-    if (both_lanes_now) {
-        first.construct_work = improve_construct_work(d, &first);
-        if (!(lanes[1] = second = dispatch_new_like(d))) {
-            st = SORTIE_ENOMEM;
-            goto done;
+    if (closure > bound && params->time_limit_s > 0) {
+        if (!improve_restarts_pay(d, &first)) {
+            /* One construction costs more than a step may (L): the first
+             * part's steps would spend the whole budget on one lane, so
+             * there is none, and the two lanes search from the first step. */
+            first.construct_work = improve_construct_work(d, &first);
+        } else {
+            long work = dispatch_work(d);
+            st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
+                        &search_s, &cut_short, &first_end);
+            first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
+                                   .work_before = dispatch_work(d) - work,
+                                   .construct_work = work / 2};
+            if (st != SORTIE_OK)
+                goto done;
+            closure = sched_closure(best);
         }
-        st = search(m, lanes, &best, &rc, bound, 0, &first, &random, params->time_limit_s, &search_s, &cut_short,
-                    NULL);
-        if (st != SORTIE_OK)
-            goto done;
-        closure = sched_closure(best);
-    } else if (closure > bound && params->time_limit_s > 0) {
-        long work = dispatch_work(d);
-        st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
-                    &search_s, &cut_short, &first_end);
-        first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
-                               .work_before = dispatch_work(d) - work,
-                               .construct_work = work / 2};
-        if (st != SORTIE_OK)
-            goto done;
-        closure = sched_closure(best);
     }
     if (params->lp_bound && closure > bound) {
         st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
@@ -313,12 +305,12 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     }
     /* The second lane, a copy of the first's dispatcher with its guides,
      * only when the second part will run with budget left after the first. */
-    if (!both_lanes_now && closure > bound && params->time_limit_s > search_s && !cut_short &&
-        first_end == PLANNER_FIRST_STEPS && !(lanes[1] = second = dispatch_new_like(d))) {
+    if (closure > bound && params->time_limit_s > search_s && !cut_short && first_end == PLANNER_FIRST_STEPS &&
+        !(lanes[1] = second = dispatch_new_like(d))) {
         st = SORTIE_ENOMEM;
         goto done;
     }
-    if (!both_lanes_now && closure > bound && second) {
+    if (closure > bound && second) {
         double more = 0;
         st = search(m, lanes, &best, &rc, bound, 0, &first, &random,
                     params->time_limit_s - search_s, &more, &cut_short, NULL);
