@@ -44,6 +44,7 @@
 #include "lpbound.h"
 
 #include "bisect.h"
+#include "routecut.h"
 
 #include <glpk.h>
 #include <limits.h>
@@ -1399,6 +1400,30 @@ static bool build_ready_rows(lpb *b, int c, int r)
     return true;
 }
 
+/* Per route, the fewest loaded legs and the least ground minutes its loads
+ * need in whole sorties (routecut.h), over every class's legs there. */
+static bool build_route_cuts(lpb *b)
+{
+    for (int r = 0; r < b->n_routes; r++) {
+        routecut need;
+        sortie_status st = routecut_need(b->m, b->routes[r].o, b->routes[r].d, &need);
+        if (st == SORTIE_ENOMEM)
+            return false;
+        if (st != SORTIE_OK || need.sorties <= 0)
+            continue;
+        for (int weighted = 0; weighted < 2; weighted++) {
+            int n = 0;
+            for (int c = 0; c < b->n_cls; c++) {
+                int X = b->cls[c].K > 0 ? b->Xcol[(size_t)c * b->n_routes + r] : 0;
+                if (X && !nz_add(b, &n, X, weighted ? b->cls[c].g : 1.0))
+                    return false;
+            }
+            add_row(b, n, GLP_LO, weighted ? need.ground_min : need.sorties);
+        }
+    }
+    return true;
+}
+
 static int cmp_line_tonnes(const void *x, const void *y)
 {
     const pax_line *a = x, *c = y;
@@ -1656,7 +1681,7 @@ static bool build(lpb *b, minute_t hi)
     for (int r = 0; r < b->n_routes && b->compact; r++)
         if (!build_hall_rows(b, r))
             return false;
-    if (!collect_departures(b))
+    if (!build_route_cuts(b) || !collect_departures(b))
         return false;
     for (int a = 0; a < b->nA; a++)
         if (b->m->airfields[a].mog >= 0 && !build_mog_rows(b, a))

@@ -181,6 +181,22 @@ bool model_fleet_reaches(const sortie_model *m, int req, int f)
            reachable(m, r->to, fl->base, t->ferry_range_km);
 }
 
+bool model_fleet_carries(const sortie_model *m, int f, int q, int line)
+{
+    const mdl_fleet *fl = &m->fleets[f];
+    return m->reqs[q].carrier_ok[fl->operator_index] && model_fleet_reaches(m, q, f) &&
+           model_type_takes(m, fl->type, q, line);
+}
+
+bool model_type_takes(const sortie_model *m, int type, int q, int line)
+{
+    const mdl_requirement *r = &m->reqs[q];
+    const mdl_type *t = &m->types[type];
+    if (line < 0)
+        return r->pax > 0 && t->t.seats >= 1 && m->pax_kg <= t->t.payload_kg + 1e-9;
+    return r->src->cargo[line].count > 0 && model_item_fits(t, &r->src->cargo[line]);
+}
+
 /* Says why no fleet among `cand` (which can take the piece) reaches r's route. */
 static void explain_reach(const sortie_model *m, const mdl_requirement *r, const char *piece, const int *cand,
                           int n_cand, sortie_diag *diag)

@@ -97,6 +97,15 @@ bool model_item_fits(const mdl_type *t, const scn_cargo *c);
  * from the destination home: the model's test of which fleets may carry r. */
 bool model_fleet_reaches(const sortie_model *m, int r, int f);
 
+/* True when fleet f may carry requirement q's passengers (line < 0) or the
+ * items of its cargo line `line`: a carrier operator, a route it can fly,
+ * and a seat or a hold the item fits. Rules 8 and 9 are per load, so one
+ * requirement's pieces may go on different types. */
+bool model_fleet_carries(const sortie_model *m, int f, int q, int line);
+
+/* The piece's part of that test: a type's seat (line < 0) or hold takes it. */
+bool model_type_takes(const sortie_model *m, int type, int q, int line);
+
 /* True when a take-off or landing may happen at minute t at airfield a (rule 5). */
 bool model_airfield_open_at(const sortie_model *m, int a, minute_t t);
 

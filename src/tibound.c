@@ -32,6 +32,7 @@
 #include "tibound.h"
 
 #include "bisect.h"
+#include "routecut.h"
 #include "slot.h"
 
 #include <glpk.h>
@@ -89,6 +90,7 @@ typedef struct {
     int n_loaded, cap_loaded;
     glp_prob *lp;
     double work_left;
+    int *y_all;       /* [f * n_routes + r]: Y of all of f's loaded legs on r, or 0 */
     ti_share *shares; /* every share column, for the guide */
     int n_shares, cap_shares;
 } tib;
@@ -177,30 +179,17 @@ static void tib_free(tib *b)
     free(b->fl), free(b->mog_row), free(b->dep_row), free(b->routes), free(b->route_o), free(b->route_d);
     free(b->land), free(b->rlo), free(b->rup), free(b->rtype);
     free(b->ia), free(b->ja), free(b->ar), free(b->loaded_k), free(b->loaded_col), free(b->shares);
+    free(b->y_all);
     if (b->lp)
         glp_delete_prob(b->lp);
 }
 
 /* ------------------------------------------------------------ who carries */
 
-/* Fleet f may carry requirement q's passengers (line < 0) or items of cargo
- * line `line` (the same test as lpbound's: operator, route, seats or hold). */
-static bool carries(const sortie_model *m, int f, int q, int line)
-{
-    const mdl_fleet *fl = &m->fleets[f];
-    const mdl_requirement *r = &m->reqs[q];
-    const mdl_type *t = &m->types[fl->type];
-    if (!r->carrier_ok[fl->operator_index] || !model_fleet_reaches(m, q, f))
-        return false;
-    if (line < 0)
-        return r->pax > 0 && t->t.seats >= 1 && m->pax_kg <= t->t.payload_kg + 1e-9;
-    return r->src->cargo[line].count > 0 && model_item_fits(t, &r->src->cargo[line]);
-}
-
 static bool carries_any(const sortie_model *m, int f, int q)
 {
     for (int l = -1; l < (int)m->reqs[q].src->n_cargo; l++)
-        if (carries(m, f, q, l))
+        if (model_fleet_carries(m, f, q, l))
             return true;
     return false;
 }
@@ -453,6 +442,7 @@ static bool build_route(tib *b, int f, int r, int *ready, const int *pax_col, co
             return false;
         next_Y = Y;
     }
+    b->y_all[(size_t)f * b->n_routes + r] = next_Y;
     return true;
 }
 
@@ -472,12 +462,12 @@ static bool build_shares(tib *b, int f, int *pax_col, int *line_col, const int *
     const sortie_model *m = b->m;
     for (int q = 0, off = 0; q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
         pax_col[q] = 0;
-        if (carries(m, f, q, -1) && (!(pax_col[q] = col_new(b, SLOT_NEVER)) ||
+        if (model_fleet_carries(m, f, q, -1) && (!(pax_col[q] = col_new(b, SLOT_NEVER)) ||
                                      !nz(b, pax_cover[q], pax_col[q], 1.0) || !share_add(b, pax_col[q], f, q, m->pax_kg)))
             return false;
         for (int l = 0; l < (int)m->reqs[q].src->n_cargo; l++) {
             line_col[off + l] = 0;
-            if (carries(m, f, q, l) &&
+            if (model_fleet_carries(m, f, q, l) &&
                 (!(line_col[off + l] = col_new(b, SLOT_NEVER)) ||
                  !nz(b, line_cover[off + l], line_col[off + l], 1.0) ||
                  !share_add(b, line_col[off + l], f, q, m->reqs[q].src->cargo[l].weight_kg)))
@@ -531,6 +521,30 @@ static bool build_mog(tib *b)
     return true;
 }
 
+/* Per route, the fewest loaded legs and the least ground minutes its loads
+ * need in whole sorties (routecut.h), over the fleets' Y of all their legs. */
+static bool build_route_cuts(tib *b)
+{
+    const sortie_model *m = b->m;
+    for (int r = 0; r < b->n_routes; r++) {
+        routecut need;
+        sortie_status st = routecut_need(m, b->route_o[r], b->route_d[r], &need);
+        if (st == SORTIE_ENOMEM)
+            return false;
+        if (st != SORTIE_OK || need.sorties <= 0)
+            continue;
+        int legs = row_new(b, GLP_LO, need.sorties, 0), ground = row_new(b, GLP_LO, need.ground_min, 0);
+        if (!legs || !ground)
+            return false;
+        for (int f = 0; f < m->n_fleets; f++) {
+            int Y = b->y_all[(size_t)f * b->n_routes + r];
+            if (Y && (!nz(b, legs, Y, 1.0) || !nz(b, ground, Y, b->fl[f].g)))
+                return false;
+        }
+    }
+    return true;
+}
+
 static long estimate_cols(const tib *b, int dt, minute_t hi)
 {
     long K = (long)((hi - b->m->start) / dt) + 1, per_bucket = 0;
@@ -572,7 +586,8 @@ static bool build(tib *b, minute_t hi)
     int *pax_cover = malloc(sizeof *pax_cover * nq), *line_cover = malloc(sizeof *line_cover * nl);
     int *pax_col = malloc(sizeof *pax_col * nq), *line_col = malloc(sizeof *line_col * nl);
     int *ready = malloc(sizeof *ready * nq);
-    bool ok = pax_cover && line_cover && pax_col && line_col && ready;
+    b->y_all = calloc((size_t)m->n_fleets * (size_t)b->n_routes + 1, sizeof *b->y_all);
+    bool ok = pax_cover && line_cover && pax_col && line_col && ready && b->y_all;
     for (int q = 0, off = 0; ok && q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
         pax_cover[q] = m->reqs[q].pax > 0 ? row_new(b, GLP_LO, m->reqs[q].pax, 0) : 0;
         ok = m->reqs[q].pax <= 0 || pax_cover[q];
@@ -590,7 +605,7 @@ static bool build(tib *b, minute_t hi)
             ok = build_route(b, f, r, ready, pax_col, line_col);
     }
     free(pax_cover), free(line_cover), free(pax_col), free(line_col), free(ready);
-    if (!ok)
+    if (!ok || !build_route_cuts(b))
         return false;
     b->lp = glp_create_prob();
     glp_add_rows(b->lp, b->nrow);

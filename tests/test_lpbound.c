@@ -94,6 +94,31 @@ static void test_mog_bound_is_tight(void **state)
     unload(&h);
 }
 
+/* Two routes out of one parking spot, 15 passengers each on 10 seats:
+ * 1.5 sorties a route to the LP's loads, two in any plan. Four stays at O,
+ * not three: the route cuts (routecut.h) make the LP count whole sorties.
+ * (C, a second destination as far from O as B, is added after O.) */
+static void test_whole_sorties_per_route(void **state)
+{
+    (void)state;
+    hand h = load(", \"mog\": 1}, {\"id\": \"C\", \"lat\": 0, \"lon\": 10",
+                  "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
+                  "{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 15},"
+                  "{\"id\": \"R2\", \"from\": \"O\", \"to\": \"C\", \"pax\": 15}");
+    assert_int_equal(model_leg_min(h.m, 0, 1, 2), h.leg);
+    minute_t optimum = h.m->start + 2 * h.leg + 4 * 60;
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.5;
+    sortie_plan *plan = tu_plan(h.m, &p);
+    assert_int_equal(plan->closure, optimum);
+    minute_t out;
+    assert_int_equal(lpbound_closure(h.m, h.m->start, optimum + 600, &out, NULL, 0), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    sortie_plan_free(plan);
+    unload(&h);
+}
+
 /* AFPAM 10-1403's airfield throughput: parking spots x payload x operating
  * hours / ground time. 200 t through two spots at 10 t and 60 min a turn
  * is 10 hours of turns at least; the bound may not promise less. */
@@ -240,6 +265,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fleet_bound_is_tight), cmocka_unit_test(test_mog_bound_is_tight),
+        cmocka_unit_test(test_whole_sorties_per_route),
         cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
         cmocka_unit_test(test_hours_after_ready_time),
         cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),

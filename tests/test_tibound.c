@@ -70,6 +70,36 @@ static void test_one_spot_within_a_bucket(void **state)
     sortie_scenario_free(s);
 }
 
+/* Two routes out of one parking spot, 15 passengers each on 10 seats: 1.5
+ * sorties a route to the LP's loads, two in any plan (routecut.h), so four
+ * stays at O, not three. */
+static const char two_routes[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"two routes\", \"start\": \"2024-01-01T00:00Z\","
+    " \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1},"
+    "   {\"id\": \"C\", \"lat\": 0, \"lon\": 10}],"
+    " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 10000, \"seats\": 10,"
+    "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 15},"
+    "   {\"id\": \"R2\", \"from\": \"O\", \"to\": \"C\", \"pax\": 15}]}";
+
+static void test_whole_sorties_per_route(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_scenario(two_routes);
+    sortie_model *m = tu_model(s);
+    int leg = model_leg_min(m, 0, 0, 1);
+    minute_t optimum = m->start + 2 * leg + 4 * 60;
+    minute_t out;
+    assert_int_equal(tibound_closure(m, m->start, optimum + 600, &out, NULL, 0, NULL), SORTIE_OK);
+    assert_true(out <= optimum);
+    assert_true(out >= optimum - 10); /* one bucket; three stays would be 60 minutes short */
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
 static void test_nothing_to_prove(void **state)
 {
     (void)state;
@@ -161,6 +191,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_one_spot_within_a_bucket),
+        cmocka_unit_test(test_whole_sorties_per_route),
         cmocka_unit_test(test_nothing_to_prove),
         cmocka_unit_test(test_beats_the_capacity_lp),
         cmocka_unit_test(test_thirty_minute_steps_get_a_larger_budget),
