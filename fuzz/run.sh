@@ -3,6 +3,10 @@
 # Runs one libFuzzer harness for SECONDS from its seeds, after replaying the
 # committed reproducers. Used by ctest (short run) and scripts/fuzz.sh (long run).
 # Findings land in WORKDIR/artifacts/NAME-*; the corpus grows in WORKDIR/corpus/NAME.
+# SORTIE_FUZZ_CORPUS_MAX (if set and > 0) keeps only that many of the newest
+# corpus inputs: libFuzzer replays the whole corpus before its timed run, and
+# a build tree's corpus that has grown over months of short runs would make
+# the ctest run pass its timeout (2,146 inputs took over 300 s here, 400 took 220 s).
 set -euo pipefail
 bin=$1 name=$2 src=$3 work=$4 seconds=$5
 shift 5
@@ -18,6 +22,11 @@ esac
 corpus=$work/corpus/$name
 artifacts=$work/artifacts
 mkdir -p "$corpus" "$artifacts"
+max=${SORTIE_FUZZ_CORPUS_MAX:-0}
+if [ "$max" -gt 0 ] && [ "$(ls "$corpus" | wc -l)" -gt "$max" ]; then
+  echo "== $name: corpus over $max inputs; the oldest are dropped"
+  ls -t "$corpus" | tail -n +$((max + 1)) | (cd "$corpus" && xargs -r rm -f --)
+fi
 dirs=()
 for d in "${seeds[@]}"; do
   [ -d "$src/$d" ] && dirs+=("$src/$d")

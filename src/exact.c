@@ -286,32 +286,6 @@ static void act_at(ex *x, bool ge, const void *vctx)
 
 /* ------------------------------------------------------------- domain */
 
-/* Fleet f may carry requirement q's passengers (line < 0) or the items of
- * cargo line `line`: a carrier's fleet that can fly the route and position
- * for it and seats people or takes the item. Pieces of one requirement may
- * ride different types. */
-static bool may_carry(const sortie_model *m, int f, int q, int line)
-{
-    const mdl_fleet *fl = &m->fleets[f];
-    const mdl_requirement *r = &m->reqs[q];
-    const mdl_type *t = &m->types[fl->type];
-    if (!r->carrier_ok[fl->operator_index])
-        return false;
-    if (line < 0 ? r->pax <= 0 || t->t.seats < 1 || m->pax_kg > t->t.payload_kg + 1e-9
-                 : r->src->cargo[line].count <= 0 || !model_item_fits(t, &r->src->cargo[line]))
-        return false;
-    return model_fleet_reaches(m, q, f);
-}
-
-/* Fleet f may carry some piece of requirement q. */
-static bool fleet_carries(const sortie_model *m, int q, int f)
-{
-    for (int line = -1; line < (int)m->reqs[q].src->n_cargo; line++)
-        if (may_carry(m, f, q, line))
-            return true;
-    return false;
-}
-
 static int leg_min(const ex *x, const ex_tail *t, int a, int b) { return model_leg_min(x->m, t->type, a, b); }
 
 /* Says (into msg) why the scenario is outside exact mode's domain; false when inside. */
@@ -327,7 +301,7 @@ static bool outside_domain(const sortie_model *m, char *msg, size_t len)
             }
     for (int q = 0; q < m->n_reqs; q++)
         for (int fi = 0; fi < m->n_fleets; fi++) {
-            if (!fleet_carries(m, q, fi))
+            if (!model_fleet_carries_some(m, fi, q))
                 continue;
             const mdl_fleet *f = &m->fleets[fi];
             const scn_type *t = &m->types[f->type].t;
@@ -341,7 +315,7 @@ static bool outside_domain(const sortie_model *m, char *msg, size_t len)
             else if (model_dist(m, d, f->base) > t->ferry_range_km)
                 a = d, b = f->base, limit = t->ferry_range_km;
             for (int p = 0; p < m->n_reqs && a == o && b == d; p++) {
-                bool flies = fleet_carries(m, p, fi);
+                bool flies = model_fleet_carries_some(m, fi, p);
                 if (flies && model_dist(m, m->reqs[p].to, o) > t->ferry_range_km)
                     a = m->reqs[p].to, b = o, limit = t->ferry_range_km;
             }
@@ -467,7 +441,7 @@ static sortie_status prepare(ex *x, minute_t ub, char *msg, size_t len)
             bool flies = false;
             for (int q = 0; q < m->n_reqs && !flies; q++)
                 if (x->route_of[q] == r)
-                    flies = fleet_carries(m, q, t->fleet);
+                    flies = model_fleet_carries_some(m, t->fleet, q);
             if (flies)
                 t->routes[t->n_routes++] = r;
         }
@@ -517,12 +491,12 @@ static void build_tail(ex *x, ex_tail *t)
         t->OD[k] = col_time(x, (double)t->from, H);
         t->RA[k] = col_time(x, (double)t->from, H);
         for (int q = 0; q < x->nQ; q++) {
-            if (!fleet_carries(m, q, t->fleet))
+            if (!model_fleet_carries_some(m, t->fleet, q))
                 continue;
-            if (may_carry(m, t->fleet, q, -1))
+            if (model_fleet_carries(m, t->fleet, q, -1))
                 t->p[k * x->nQ + q] = col_int(x, 0, m->reqs[q].pax, false);
             for (size_t l = 0; l < m->reqs[q].src->n_cargo; l++)
-                if (may_carry(m, t->fleet, q, (int)l))
+                if (model_fleet_carries(m, t->fleet, q, (int)l))
                     t->n[k * x->nL + x->line0[q] + (int)l] = col_int(x, 0, m->reqs[q].src->cargo[l].count, false);
             /* Ready times bind only when later than this tail could leave anyway. */
             if (m->reqs[q].ready - x->t0 > t->from)
@@ -714,7 +688,7 @@ static void build_tail(ex *x, ex_tail *t)
             rb_end(x, GLP_UP);
         }
         for (int q = 0; q < x->nQ; q++) {
-            if (!fleet_carries(m, q, t->fleet))
+            if (!model_fleet_carries_some(m, t->fleet, q))
                 continue;
             const mdl_requirement *rq = &m->reqs[q];
             int r = x->route_of[q];

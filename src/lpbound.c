@@ -438,22 +438,6 @@ static bool outsize(const lp_class *c, double kg, double area, int k)
     return kg / 1000.0 > c->payload_t / (k + 1) + 1e-9 || area > c->floor_m2 / (k + 1) + 1e-9;
 }
 
-/* Fleet f may carry requirement q's passengers (line < 0) or items of cargo
- * line `line`: its operator is a carrier, it can fly the route and position
- * for it, and it seats people or takes the item. A requirement's pieces may
- * ride different types (FORMAT rules 8 and 9 are per load). */
-static bool may_carry(const sortie_model *m, int f, int q, int line, bool route_ok)
-{
-    const mdl_fleet *fl = &m->fleets[f];
-    const mdl_requirement *r = &m->reqs[q];
-    const mdl_type *t = &m->types[fl->type];
-    if (!route_ok || !r->carrier_ok[fl->operator_index])
-        return false;
-    if (line < 0)
-        return t->t.seats >= 1 && m->pax_kg <= t->t.payload_kg + 1e-9;
-    return model_item_fits(t, &r->src->cargo[line]);
-}
-
 /* Pieces with the same route, the same classes allowed and the same ready
  * time form one group; items that are outsize for some allowed class keep
  * their own line. A requirement's passengers and each of its cargo lines
@@ -478,6 +462,7 @@ static bool build_groups(lpb *b)
     for (int q = 0; q < m->n_reqs && ok; q++) {
         const mdl_requirement *rq = &m->reqs[q];
         for (int f = 0; f < m->n_fleets; f++) {
+            /* model_fleet_carries, its route part once per requirement */
             route_ok[f] = rq->carrier_ok[m->fleets[f].operator_index] && model_fleet_reaches(m, q, f);
         }
         int r = -1;
@@ -489,7 +474,7 @@ static bool build_groups(lpb *b)
                 continue;
             int n = 0;
             for (int f = 0; f < m->n_fleets; f++) {
-                if (!may_carry(m, f, q, line, route_ok[f]))
+                if (!route_ok[f] || !model_type_takes(m, m->fleets[f].type, q, line))
                     continue;
                 int c = b->class_of_fleet[f];
                 bool seen = false;

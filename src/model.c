@@ -188,6 +188,14 @@ bool model_fleet_carries(const sortie_model *m, int f, int q, int line)
            model_type_takes(m, fl->type, q, line);
 }
 
+bool model_fleet_carries_some(const sortie_model *m, int f, int q)
+{
+    for (int line = -1; line < (int)m->reqs[q].src->n_cargo; line++)
+        if (model_fleet_carries(m, f, q, line))
+            return true;
+    return false;
+}
+
 bool model_type_takes(const sortie_model *m, int type, int q, int line)
 {
     const mdl_requirement *r = &m->reqs[q];

@@ -103,6 +103,9 @@ bool model_fleet_reaches(const sortie_model *m, int r, int f);
  * requirement's pieces may go on different types. */
 bool model_fleet_carries(const sortie_model *m, int f, int q, int line);
 
+/* True when fleet f may carry some piece of requirement q (model_fleet_carries). */
+bool model_fleet_carries_some(const sortie_model *m, int f, int q);
+
 /* The piece's part of that test: a type's seat (line < 0) or hold takes it. */
 bool model_type_takes(const sortie_model *m, int type, int q, int line);
 

@@ -184,16 +184,6 @@ static void tib_free(tib *b)
         glp_delete_prob(b->lp);
 }
 
-/* ------------------------------------------------------------ who carries */
-
-static bool carries_any(const sortie_model *m, int f, int q)
-{
-    for (int l = -1; l < (int)m->reqs[q].src->n_cargo; l++)
-        if (model_fleet_carries(m, f, q, l))
-            return true;
-    return false;
-}
-
 static bool build_routes(tib *b)
 {
     const sortie_model *m = b->m;
@@ -236,7 +226,7 @@ static bool build_fleets(tib *b)
             return false;
         bool any = false;
         for (int q = 0; q < m->n_reqs; q++)
-            if (carries_any(m, f, q)) {
+            if (model_fleet_carries_some(m, f, q)) {
                 x->to_ok[m->reqs[q].from] = true;
                 x->from_ok[m->reqs[q].to] = true;
                 any = true;
@@ -418,7 +408,7 @@ static bool build_route(tib *b, int f, int r, int *ready, const int *pax_col, co
     const sortie_model *m = b->m;
     int n = 0;
     for (int q = 0; q < m->n_reqs; q++)
-        if (b->routes[q] == r && carries_any(m, f, q))
+        if (b->routes[q] == r && model_fleet_carries_some(m, f, q))
             ready[n++] = bucket_of(b, m->reqs[q].ready);
     if (n == 0)
         return true;
