@@ -4,17 +4,15 @@
 #include <glpk.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* Branch-and-bound nodes per solve. Routes with a few sorties, where whole
  * sorties matter, solve at the root or in a few dozen nodes; on routes with
  * hundreds the rounding matters little and the proved bound is kept. */
 #define NODE_BUDGET 200
 
-/* Past this many sorties (or ground minutes of a few dozen), rounding each
- * kind's legs up moves a route's need by a few per cent at most, and the
- * branch and bound is not worth its time: the LP's value, rounded up, is
- * kept. */
+/* Past this many legs in the LP, whole sorties move a route's need by a few
+ * per cent at most, and the branch and bound is not worth its time: the
+ * LP's value, rounded up, is kept (for the ground minutes too). */
 #define LARGE_NEED 25.0
 
 /* A piece of a requirement: its passengers (line < 0) or one cargo line. */
@@ -183,6 +181,11 @@ static glp_prob *build(const sortie_model *m, const rc_piece *p, int n, const bo
     return lp;
 }
 
+/* Every objective coefficient is an integer, so is every plan's value: a
+ * proved value rounds up, less the solver's relative tolerance (a few
+ * thousand ground minutes carry an error of some 1e-3). */
+static double round_up(double v) { return ceil(v - 1e-6 * (1.0 + fabs(v))); }
+
 /* The least objective, proved: the optimum, or the bound when stopped; the
  * LP's value alone when it passes `search_below`. */
 static sortie_status least(glp_prob *lp, double search_below, double *out)
@@ -194,7 +197,7 @@ static sortie_status least(glp_prob *lp, double search_below, double *out)
         return SORTIE_ESOLVER;
     double relaxed = glp_get_obj_val(lp);
     if (relaxed > search_below) {
-        *out = ceil(relaxed - 1e-6);
+        *out = round_up(relaxed);
         return SORTIE_OK;
     }
     rc_search s = {0, -INFINITY};
@@ -211,8 +214,7 @@ static sortie_status least(glp_prob *lp, double search_below, double *out)
         v = s.bound;
     else if (rc != 0 && rc != GLP_ESTOP)
         return SORTIE_ESOLVER;
-    /* Every objective coefficient is an integer: so is every plan's value. */
-    *out = ceil(v - 1e-6);
+    *out = round_up(v);
     return SORTIE_OK;
 }
 
