@@ -206,8 +206,10 @@ typedef struct {
 SORTIE_API void sortie_plan_summary(const sortie_plan *plan, sortie_summary *out);
 
 /* The terminal summary (closure, bound, gap, legs, flight hours, late
- * requirements, busiest airfield against its MOG, the delivery that
- * closes the plan, totals per operator),
+ * requirements, busiest airfield against its MOG, the airfield whose
+ * spots the plan spends most with its loaded take-offs against the fewest
+ * whole sorties its loads could go in, the delivery that closes the plan,
+ * totals per operator),
  * as text or as JSON. *out owned by the caller (sortie_free). */
 SORTIE_API sortie_status sortie_plan_summary_text(const sortie_model *model,
                                                   const sortie_plan *plan, int as_json,

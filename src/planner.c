@@ -14,6 +14,7 @@
 #include "improve.h"
 #include "lpbound.h"
 #include "model.h"
+#include "occupancy.h"
 #include "plan.h"
 #include "psearch.h"
 #include "sched.h"
@@ -380,68 +381,6 @@ done:
 
 /* ---------------------------------------------------------------- summary */
 
-typedef struct {
-    int airfield;
-    int peak;
-    int mog;
-} busiest;
-
-typedef struct {
-    minute_t t;
-    int delta;
-} gevent;
-
-static int cmp_gevent(const void *a, const void *b)
-{
-    const gevent *x = a, *y = b;
-    if (x->t != y->t)
-        return x->t < y->t ? -1 : 1;
-    return x->delta - y->delta; /* take-offs (-1) before landings at the same minute */
-}
-
-/* The airfield whose peak ground occupancy (aircraft not based there) is
- * highest against its MOG, or, without MOGs, highest outright. */
-static sortie_status find_busiest(const sortie_model *m, const sortie_plan *p, busiest *out)
-{
-    *out = (busiest){.airfield = -1};
-    size_t n = 0;
-    for (size_t a = 0; a < p->n_aircraft; a++)
-        n += p->aircraft[a].n_legs;
-    gevent *ev = malloc(sizeof *ev * (n > 0 ? 2 * n : 1));
-    if (!ev)
-        return SORTIE_ENOMEM;
-    double best_ratio = -1;
-    for (int af = 0; af < m->n_airfields; af++) {
-        size_t k = 0;
-        const char *id = m->airfields[af].src->id;
-        for (size_t a = 0; a < p->n_aircraft; a++) {
-            const plan_aircraft *pa = &p->aircraft[a];
-            if (pa->base && strcmp(pa->base, id) == 0)
-                continue;
-            for (size_t i = 0; i + 1 < pa->n_legs; i++)
-                if (strcmp(pa->legs[i].to, id) == 0 && pa->legs[i + 1].dep > pa->legs[i].arr) {
-                    ev[k++] = (gevent){pa->legs[i].arr, 1};
-                    ev[k++] = (gevent){pa->legs[i + 1].dep, -1};
-                }
-        }
-        qsort(ev, k, sizeof *ev, cmp_gevent);
-        int cur = 0, peak = 0;
-        for (size_t i = 0; i < k; i++) {
-            cur += ev[i].delta;
-            if (cur > peak)
-                peak = cur;
-        }
-        int mog = m->airfields[af].mog;
-        double ratio = mog > 0 ? (double)peak / mog : mog == 0 ? (peak > 0 ? 1e9 : 0) : peak * 1e-6;
-        if (peak > 0 && ratio > best_ratio) {
-            best_ratio = ratio;
-            *out = (busiest){af, peak, mog};
-        }
-    }
-    free(ev);
-    return SORTIE_OK;
-}
-
 /* The delivery that closes the plan: the first leg (in the plan's order)
  * that lands a load at its destination at closure, and how many others
  * land one then. */
@@ -543,7 +482,7 @@ static char *text_append(char *buf, size_t *len, size_t *cap, const char *fmt, .
     return buf;
 }
 
-static char *summary_plain(const sortie_model *m, const sortie_plan *p, const busiest *bz, const op_total *tot)
+static char *summary_plain(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp, const op_total *tot)
 {
     size_t len = 0, cap = 1024;
     char *b = malloc(cap);
@@ -571,6 +510,14 @@ static char *summary_plain(const sortie_model *m, const sortie_plan *p, const bu
         else
             b = text_append(b, &len, &cap, "busiest       %s: %d on the ground at peak, no MOG\n",
                             m->airfields[bz->airfield].src->id, bz->peak);
+    }
+    if (sp->airfield >= 0) {
+        b = text_append(b, &len, &cap, "spots         %s (MOG %d): %d stays, %.0f%% of its spots from first landing to last take-off",
+                        m->airfields[sp->airfield].src->id, sp->mog, sp->stays, sp->used * 100);
+        if (sp->least_takeoffs > 0)
+            b = text_append(b, &len, &cap, "; %d loaded take-offs (its loads fit in %d at the least)",
+                            sp->loaded_takeoffs, sp->least_takeoffs);
+        b = text_append(b, &len, &cap, "\n");
     }
     closing c = find_closing(p);
     if (c.aircraft) {
@@ -614,7 +561,7 @@ static int dump_feed(const char *chunk, size_t size, void *user)
     return 0;
 }
 
-static char *summary_json(const sortie_model *m, const sortie_plan *p, const busiest *bz, const op_total *tot)
+static char *summary_json(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp, const op_total *tot)
 {
     char closure[18], bound[18];
     time_format(p->closure, closure);
@@ -646,6 +593,20 @@ static char *summary_json(const sortie_model *m, const sortie_plan *p, const bus
         bad |= json_object_set_new(bo, "mog", bz->mog >= 0 ? json_integer(bz->mog) : json_null());
     } else {
         bad |= json_object_set_new(o, "busiest", json_null());
+    }
+    if (sp->airfield >= 0) {
+        json_t *so = json_object();
+        if (!so)
+            goto fail;
+        bad |= json_object_set_new(o, "spots", so);
+        bad |= json_object_set_new(so, "airfield", json_string(m->airfields[sp->airfield].src->id));
+        bad |= json_object_set_new(so, "mog", json_integer(sp->mog));
+        bad |= json_object_set_new(so, "stays", json_integer(sp->stays));
+        bad |= json_object_set_new(so, "used", json_real(round(sp->used * 1000) / 1000));
+        bad |= json_object_set_new(so, "loaded_takeoffs", json_integer(sp->loaded_takeoffs));
+        bad |= json_object_set_new(so, "least_takeoffs", sp->least_takeoffs > 0 ? json_integer(sp->least_takeoffs) : json_null());
+    } else {
+        bad |= json_object_set_new(o, "spots", json_null());
     }
     closing c = find_closing(p);
     if (c.aircraft) {
@@ -698,13 +659,15 @@ sortie_status sortie_plan_summary_text(const sortie_model *model, const sortie_p
     *out = NULL;
     if (!model || !plan)
         return SORTIE_EINPUT;
-    busiest bz;
+    occ_busiest bz;
+    occ_spots sp;
     op_total *tot = calloc(model->n_operators > 0 ? (size_t)model->n_operators : 1, sizeof *tot);
-    if (!tot || find_busiest(model, plan, &bz) != SORTIE_OK || operator_totals(model, plan, tot) != SORTIE_OK) {
+    if (!tot || occupancy_busiest(model, plan, &bz) != SORTIE_OK || occupancy_spots(model, plan, &sp) != SORTIE_OK ||
+        operator_totals(model, plan, tot) != SORTIE_OK) {
         free(tot);
         return SORTIE_ENOMEM;
     }
-    char *text = as_json ? summary_json(model, plan, &bz, tot) : summary_plain(model, plan, &bz, tot);
+    char *text = as_json ? summary_json(model, plan, &bz, &sp, tot) : summary_plain(model, plan, &bz, &sp, tot);
     free(tot);
     if (!text)
         return SORTIE_ENOMEM;

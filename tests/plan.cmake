@@ -27,7 +27,7 @@ endfunction()
 
 # The built-in example: the summary, exit 0.
 sortie_plan_test(cli_plan_example
-  "^scenario +CSTO[^\n]*\nclosure +2022-01-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]Z \\([0-9.]+ days after start\\)\nlower bound +2022-01-[0-9T:]+Z \\(gap [0-9.]+%[^\n]*\\)\nloaded legs +[0-9]+\nflight hours +[0-9.]+\nlate +0 of 5 requirements\nbinds +[^\n]+\nbusiest +[A-Z]+: [0-9]+ on the ground at peak, MOG [0-9]+\ncloses +RU-[A-Z0-9-]+ UAAA-[A-Z]+ on RU-[A-Za-z0-9-]+#[0-9]+, landing 2022-01-14T[0-9:]+Z[^\n]*\nby operator +RU: [0-9]+ sorties, 2350 pax, [0-9.]+ t\ntime +[0-9.]+ s\nexit=0\n$")
+  "^scenario +CSTO[^\n]*\nclosure +2022-01-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]Z \\([0-9.]+ days after start\\)\nlower bound +2022-01-[0-9T:]+Z \\(gap [0-9.]+%[^\n]*\\)\nloaded legs +[0-9]+\nflight hours +[0-9.]+\nlate +0 of 5 requirements\nbinds +[^\n]+\nbusiest +[A-Z]+: [0-9]+ on the ground at peak, MOG [0-9]+\nspots +UAAA \\(MOG 6\\): [0-9]+ stays, [0-9]+% of its spots from first landing to last take-off; [0-9]+ loaded take-offs \\(its loads fit in [0-9]+ at the least\\)\ncloses +RU-[A-Z0-9-]+ UAAA-[A-Z]+ on RU-[A-Za-z0-9-]+#[0-9]+, landing 2022-01-14T[0-9:]+Z[^\n]*\nby operator +RU: [0-9]+ sorties, 2350 pax, [0-9.]+ t\ntime +[0-9.]+ s\nexit=0\n$")
 sortie_plan_test(cli_plan_example_file "closure +2022-01-1[0-9]T.*exit=0\n$" examples/csto-kazakhstan-2022.json --time-limit 0.5)
 # --json: the same as JSON.
 sortie_plan_test(cli_plan_json

@@ -328,6 +328,7 @@ static void test_summary_text_and_json(void **state)
     assert_non_null(strstr(text, "late          0 of 1 requirements"));
     assert_non_null(strstr(text, "by operator   X: 1 sorties, 40 pax, 4.0 t"));
     assert_non_null(strstr(text, "closes        R1 A-B on F#1, landing 2022-01-13T04:22Z\n"));
+    assert_null(strstr(text, "spots"));
     sortie_free(text);
     assert_int_equal(sortie_plan_summary_text(r.m, r.p, 1, &text), SORTIE_OK);
     json_error_t err;
@@ -345,9 +346,44 @@ static void test_summary_text_and_json(void **state)
     assert_string_equal(json_string_value(json_object_get(closes, "aircraft")), "F#1");
     assert_string_equal(json_string_value(json_object_get(closes, "arrival")), "2022-01-13T04:22Z");
     assert_int_equal(json_integer_value(json_object_get(closes, "others")), 0);
+    assert_true(json_is_null(json_object_get(o, "spots"))); /* no airfield has a MOG */
     json_t *ops = json_object_get(o, "operators");
     assert_int_equal(json_array_size(ops), 1);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(ops, 0), "pax")), 40);
+    json_decref(o);
+    sortie_free(text);
+    done(&r);
+}
+
+/* Where the plan spends spots: 120 passengers out of A (one spot) on
+ * 50-seat T's, three sorties, their stays back to back. */
+static void test_summary_spots(void **state)
+{
+    (void)state;
+    const char *json =
+        HEAD(240) "\"airfields\": [{\"id\": \"A\", \"lat\": 0, \"lon\": 0, \"mog\": 1},"
+                  " {\"id\": \"B\", \"lat\": 0, \"lon\": 9}], " TYPES ", "
+                  "\"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 3, \"base\": \"B\"}],"
+                  "\"requirements\": [{\"id\": \"R1\", \"from\": \"A\", \"to\": \"B\", \"pax\": 120}]}";
+    run r;
+    plan_text(&r, json, 1);
+    assert_int_equal(r.st, SORTIE_OK);
+    char *text = NULL;
+    assert_int_equal(sortie_plan_summary_text(r.m, r.p, 0, &text), SORTIE_OK);
+    assert_non_null(strstr(text, "spots         A (MOG 1): 3 stays, 100% of its spots from first landing to last "
+                                 "take-off; 3 loaded take-offs (its loads fit in 3 at the least)\n"));
+    sortie_free(text);
+    assert_int_equal(sortie_plan_summary_text(r.m, r.p, 1, &text), SORTIE_OK);
+    json_error_t err;
+    json_t *o = json_loads(text, 0, &err);
+    assert_non_null(o);
+    json_t *spots = json_object_get(o, "spots");
+    assert_string_equal(json_string_value(json_object_get(spots, "airfield")), "A");
+    assert_int_equal(json_integer_value(json_object_get(spots, "mog")), 1);
+    assert_int_equal(json_integer_value(json_object_get(spots, "stays")), 3);
+    assert_true(json_real_value(json_object_get(spots, "used")) == 1.0);
+    assert_int_equal(json_integer_value(json_object_get(spots, "loaded_takeoffs")), 3);
+    assert_int_equal(json_integer_value(json_object_get(spots, "least_takeoffs")), 3);
     json_decref(o);
     sortie_free(text);
     done(&r);
@@ -485,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_late_requirement_is_planned_and_counted),
         cmocka_unit_test(test_same_seed_same_plan_byte_for_byte),
         cmocka_unit_test(test_summary_text_and_json),
+        cmocka_unit_test(test_summary_spots),
         cmocka_unit_test(test_wave_bound_below_slow_type_plan),
         cmocka_unit_test(test_wave_bound_staggered_heavy_items),
         cmocka_unit_test(test_example_wave_bound_is_the_closure),
