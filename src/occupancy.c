@@ -80,13 +80,8 @@ static int loaded_takeoffs(const sortie_plan *p, const char *id)
     for (size_t a = 0; a < p->n_aircraft; a++)
         for (size_t i = 0; i < p->aircraft[a].n_legs; i++) {
             const plan_leg *g = &p->aircraft[a].legs[i];
-            if (!g->load || strcmp(g->from, id) != 0)
-                continue;
-            for (size_t l = 0; l < p->n_loads; l++)
-                if (strcmp(p->loads[l].id, g->load) == 0) {
-                    n += strcmp(p->loads[l].from, id) == 0;
-                    break;
-                }
+            const plan_load *pl = g->load && strcmp(g->from, id) == 0 ? plan_find_load(p, g->load) : NULL;
+            n += pl && strcmp(pl->from, id) == 0;
         }
     return n;
 }

@@ -79,4 +79,7 @@ struct sortie_plan {
  * so whoever fills one allocates with malloc/calloc/strdup. */
 sortie_plan *plan_new(void);
 
+/* The plan's load with this id, or NULL; borrowed from p. */
+const plan_load *plan_find_load(const sortie_plan *p, const char *id);
+
 #endif

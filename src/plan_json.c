@@ -35,6 +35,14 @@
 
 sortie_plan *plan_new(void) { return calloc(1, sizeof(sortie_plan)); }
 
+const plan_load *plan_find_load(const sortie_plan *p, const char *id)
+{
+    for (size_t l = 0; l < p->n_loads; l++)
+        if (strcmp(p->loads[l].id, id) == 0)
+            return &p->loads[l];
+    return NULL;
+}
+
 static void free_aircraft(plan_aircraft *a)
 {
     free(a->id);

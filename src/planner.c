@@ -391,21 +391,13 @@ typedef struct {
     int others;
 } closing;
 
-static const plan_load *load_of(const sortie_plan *p, const char *id)
-{
-    for (size_t l = 0; l < p->n_loads; l++)
-        if (strcmp(p->loads[l].id, id) == 0)
-            return &p->loads[l];
-    return NULL;
-}
-
 static closing find_closing(const sortie_plan *p)
 {
     closing c = {0};
     for (size_t a = 0; a < p->n_aircraft; a++)
         for (size_t i = 0; i < p->aircraft[a].n_legs; i++) {
             const plan_leg *g = &p->aircraft[a].legs[i];
-            const plan_load *pl = g->load && g->arr == p->closure ? load_of(p, g->load) : NULL;
+            const plan_load *pl = g->load && g->arr == p->closure ? plan_find_load(p, g->load) : NULL;
             if (!pl || strcmp(pl->to, g->to) != 0)
                 continue;
             if (c.aircraft) {
@@ -440,7 +432,7 @@ static sortie_status operator_totals(const sortie_model *m, const sortie_plan *p
             if (!g->load)
                 continue;
             /* A load counts once, on the leg that lands at its destination. */
-            const plan_load *pl = load_of(p, g->load);
+            const plan_load *pl = plan_find_load(p, g->load);
             if (!pl || strcmp(pl->to, g->to) != 0)
                 continue;
             t->sorties++;
@@ -482,7 +474,8 @@ static char *text_append(char *buf, size_t *len, size_t *cap, const char *fmt, .
     return buf;
 }
 
-static char *summary_plain(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp, const op_total *tot)
+static char *summary_plain(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp,
+                           const op_total *tot)
 {
     size_t len = 0, cap = 1024;
     char *b = malloc(cap);
@@ -512,7 +505,8 @@ static char *summary_plain(const sortie_model *m, const sortie_plan *p, const oc
                             m->airfields[bz->airfield].src->id, bz->peak);
     }
     if (sp->airfield >= 0) {
-        b = text_append(b, &len, &cap, "spots         %s (MOG %d): %d stays, %.0f%% of its spots from first landing to last take-off",
+        b = text_append(b, &len, &cap,
+                        "spots         %s (MOG %d): %d stays, %.0f%% of its spots from first landing to last take-off",
                         m->airfields[sp->airfield].src->id, sp->mog, sp->stays, sp->used * 100);
         if (sp->least_takeoffs > 0)
             b = text_append(b, &len, &cap, "; %d loaded take-offs (its loads fit in %d at the least)",
@@ -561,7 +555,8 @@ static int dump_feed(const char *chunk, size_t size, void *user)
     return 0;
 }
 
-static char *summary_json(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp, const op_total *tot)
+static char *summary_json(const sortie_model *m, const sortie_plan *p, const occ_busiest *bz, const occ_spots *sp,
+                          const op_total *tot)
 {
     char closure[18], bound[18];
     time_format(p->closure, closure);
@@ -604,7 +599,8 @@ static char *summary_json(const sortie_model *m, const sortie_plan *p, const occ
         bad |= json_object_set_new(so, "stays", json_integer(sp->stays));
         bad |= json_object_set_new(so, "used", json_real(round(sp->used * 1000) / 1000));
         bad |= json_object_set_new(so, "loaded_takeoffs", json_integer(sp->loaded_takeoffs));
-        bad |= json_object_set_new(so, "least_takeoffs", sp->least_takeoffs > 0 ? json_integer(sp->least_takeoffs) : json_null());
+        bad |= json_object_set_new(so, "least_takeoffs",
+                                   sp->least_takeoffs > 0 ? json_integer(sp->least_takeoffs) : json_null());
     } else {
         bad |= json_object_set_new(o, "spots", json_null());
     }

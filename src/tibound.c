@@ -452,8 +452,9 @@ static bool build_shares(tib *b, int f, int *pax_col, int *line_col, const int *
     const sortie_model *m = b->m;
     for (int q = 0, off = 0; q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
         pax_col[q] = 0;
-        if (model_fleet_carries(m, f, q, -1) && (!(pax_col[q] = col_new(b, SLOT_NEVER)) ||
-                                     !nz(b, pax_cover[q], pax_col[q], 1.0) || !share_add(b, pax_col[q], f, q, m->pax_kg)))
+        if (model_fleet_carries(m, f, q, -1) &&
+            (!(pax_col[q] = col_new(b, SLOT_NEVER)) || !nz(b, pax_cover[q], pax_col[q], 1.0) ||
+             !share_add(b, pax_col[q], f, q, m->pax_kg)))
             return false;
         for (int l = 0; l < (int)m->reqs[q].src->n_cargo; l++) {
             line_col[off + l] = 0;

@@ -56,6 +56,15 @@ static hand load(const char *o_extra, const char *fleet, const char *req)
     return h;
 }
 
+/* The planner's plan with a short search (checked by tu_plan). */
+static sortie_plan *plan_briefly(const sortie_model *m)
+{
+    sortie_params p;
+    sortie_params_init(&p);
+    p.time_limit_s = 0.5;
+    return tu_plan(m, &p);
+}
+
 static void unload(hand *h)
 {
     sortie_model_free(h->m);
@@ -107,10 +116,7 @@ static void test_whole_sorties_per_route(void **state)
                   "{\"id\": \"R2\", \"from\": \"O\", \"to\": \"C\", \"pax\": 15}");
     assert_int_equal(model_leg_min(h.m, 0, 1, 2), h.leg);
     minute_t optimum = h.m->start + 2 * h.leg + 4 * 60;
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.5;
-    sortie_plan *plan = tu_plan(h.m, &p);
+    sortie_plan *plan = plan_briefly(h.m);
     assert_int_equal(plan->closure, optimum);
     minute_t out;
     assert_int_equal(lpbound_closure(h.m, h.m->start, optimum + 600, &out, NULL, 0), SORTIE_OK);
@@ -130,10 +136,7 @@ static void test_never_looser_than_afpam(void **state)
                   " \"count\": 20, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}");
     double tonnes = 200, spots = 2, payload_t = 10, ground_h = 1;
     double afpam_h = tonnes / (spots * payload_t / ground_h);
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.5;
-    sortie_plan *plan = tu_plan(h.m, &p);
+    sortie_plan *plan = plan_briefly(h.m);
     minute_t out;
     assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, NULL, 0), SORTIE_OK);
     assert_true((double)(out - h.m->start) >= afpam_h * 60);
@@ -152,10 +155,7 @@ static void test_hours_below_plan(void **state)
     hand h = load(", \"mog\": 1, \"hours\": {\"open\": \"06:00\", \"close\": \"10:00\"}",
                   "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
                   "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}");
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.5;
-    sortie_plan *plan = tu_plan(h.m, &p);
+    sortie_plan *plan = plan_briefly(h.m);
     minute_t out;
     char why[256];
     assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
@@ -181,10 +181,7 @@ static void test_hours_after_ready_time(void **state)
                   "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 30, \"ready\": \"2024-01-01T12:00Z\"}");
     assert_int_equal(h.leg, 56);
     minute_t optimum = h.m->start + 2 * MINUTES_PER_DAY + 7 * 60 + h.leg;
-    sortie_params p;
-    sortie_params_init(&p);
-    p.time_limit_s = 0.5;
-    sortie_plan *plan = tu_plan(h.m, &p);
+    sortie_plan *plan = plan_briefly(h.m);
     assert_int_equal(plan->closure, optimum);
     minute_t out;
     char why[256];
