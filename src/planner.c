@@ -16,6 +16,7 @@
 #include "model.h"
 #include "occupancy.h"
 #include "plan.h"
+#include "portfolio.h"
 #include "psearch.h"
 #include "sched.h"
 #include "slot.h"
@@ -90,29 +91,6 @@ static void explain_left(const sortie_model *m, const dispatch *d, const bound_i
     }
 }
 
-/* The patient construction (dispatch.h, DISPATCH_PATIENT_WAITS), run on a
- * second thread while the LP bound is solved on the first: both only read
- * the model, the dispatcher is the construction's alone until it is joined,
- * and GLPK is only called from the first thread. */
-typedef struct {
-    dispatch *d;
-    sched *out;          /* NULL unless it delivered everything */
-    sortie_status status;
-} patient_job;
-
-static void *patient_run(void *arg)
-{
-    patient_job *job = arg;
-    dispatch_knobs patient = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
-    sched *cand = NULL;
-    job->status = dispatch_run(job->d, NULL, NULL, &patient, &cand);
-    if (job->status == SORTIE_OK)
-        job->out = cand;
-    else
-        sched_free(cand);
-    return NULL;
-}
-
 /* Raises *bound with the time-indexed LP (a plan closes at hi) and, when it
  * does, hands the LP's split of the work to the dispatcher as its guide.
  * Solver trouble leaves the bound as it was; only memory fails the run. */
@@ -167,26 +145,6 @@ static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sch
     return st;
 }
 
-/* Keeps the better of *best and the patient construction's schedule (freeing the other). */
-static sortie_status patient_take(patient_job *job, sched **best)
-{
-    if (job->status == SORTIE_ENOMEM)
-        return SORTIE_ENOMEM;
-    if (job->out) {
-        improve_obj a, b;
-        improve_objective(job->out, &a);
-        improve_objective(*best, &b);
-        if (improve_compare(&a, &b) < 0) {
-            sched_free(*best);
-            *best = job->out;
-            job->out = NULL;
-        }
-        sched_free(job->out);
-        job->out = NULL;
-    }
-    return SORTIE_OK;
-}
-
 sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params_in, sortie_plan **out,
                                sortie_diag **diag_out)
 {
@@ -231,11 +189,11 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     minute_t bound = bi.value;
     /* The LP searches up to the first construction's closure, a valid
      * plan's whatever the patient one finds, so the two may run at once. */
-    patient_job job = {.d = d, .status = SORTIE_OK};
+    portfolio_job job = {.d = d, .first_work = dispatch_work(d), .status = SORTIE_OK};
     pthread_t helper;
-    bool threaded = closure > bound && pthread_create(&helper, NULL, patient_run, &job) == 0;
+    bool threaded = closure > bound && pthread_create(&helper, NULL, portfolio_run, &job) == 0;
     if (!threaded && closure > bound)
-        patient_run(&job);
+        portfolio_run(&job);
     char binding[256];
     snprintf(binding, sizeof binding, "%s", bi.why);
     if (params->lp_bound && closure > bound) {
@@ -260,7 +218,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     }
     if (threaded)
         pthread_join(helper, NULL);
-    st = patient_take(&job, &best);
+    st = portfolio_take(&job, &best);
     if (st != SORTIE_OK)
         goto done;
     closure = sched_closure(best);
@@ -275,7 +233,9 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * limit is the search's own: the LP's time does not count. */
     bool cut_short = false;
     double search_s = 0;
-    improve_opts first = {0};
+    /* The search's budget counts constructions as the first two cost: the
+     * variants are extra (portfolio.h). */
+    improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
     rng random;
     rng_seed(&random, params->seed);
@@ -287,11 +247,11 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
              * there is none, and the two lanes search from the first step. */
             first.construct_work = improve_construct_work(d, &first);
         } else {
-            long work = dispatch_work(d);
+            long work = dispatch_work(d) - job.extra_work;
             st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
                         &search_s, &cut_short, &first_end);
             first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
-                                   .work_before = dispatch_work(d) - work,
+                                   .work_before = dispatch_work(d) - job.extra_work - work,
                                    .construct_work = work / 2};
             if (st != SORTIE_OK)
                 goto done;

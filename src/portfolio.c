@@ -1,0 +1,78 @@
+/* portfolio: see portfolio.h. */
+#include "portfolio.h"
+
+#include "improve.h"
+
+dispatch_knobs portfolio_knobs(int i)
+{
+    dispatch_knobs k = dispatch_knobs_default(i == 0 || i == 3 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+    if (i == 1)
+        k.slot = 2 * DISPATCH_SLOT;
+    if (i >= 2)
+        k.strict = PORTFOLIO_STRICT;
+    return k;
+}
+
+/* Keeps the better of *best and cand (improve_compare; *best on a tie), freeing the other. */
+static void keep_better(sched **best, sched *cand)
+{
+    if (*best) {
+        improve_obj a, b;
+        improve_objective(cand, &a);
+        improve_objective(*best, &b);
+        if (improve_compare(&a, &b) >= 0) {
+            sched_free(cand);
+            return;
+        }
+        sched_free(*best);
+    }
+    *best = cand;
+}
+
+void *portfolio_run(void *arg)
+{
+    portfolio_job *job = arg;
+    job->status = SORTIE_OK;
+    job->runs = 0;
+    job->extra_work = 0;
+    long patient_work = 0;
+    for (int i = 0; i < PORTFOLIO_SIZE; i++) {
+        /* After the patient one, the planner's own test of whether the
+         * search restarts constructions, on the first two. */
+        improve_opts o = {.construct_work = (job->first_work + patient_work) / 2};
+        if (i == 1 && improve_restarts_pay(job->d, &o))
+            break;
+        long before = dispatch_work(job->d);
+        dispatch_knobs k = portfolio_knobs(i);
+        sched *cand = NULL;
+        sortie_status st = dispatch_run(job->d, NULL, NULL, &k, &cand);
+        job->runs++;
+        if (i == 0)
+            patient_work = dispatch_work(job->d) - before;
+        else
+            job->extra_work += dispatch_work(job->d) - before;
+        if (st == SORTIE_OK) {
+            keep_better(&job->out, cand);
+            continue;
+        }
+        sched_free(cand);
+        if (st == SORTIE_ENOMEM) {
+            job->status = st;
+            break;
+        }
+    }
+    return NULL;
+}
+
+sortie_status portfolio_take(portfolio_job *job, sched **best)
+{
+    if (job->status == SORTIE_ENOMEM) {
+        sched_free(job->out);
+        job->out = NULL;
+        return SORTIE_ENOMEM;
+    }
+    if (job->out)
+        keep_better(best, job->out);
+    job->out = NULL;
+    return SORTIE_OK;
+}
