@@ -1,0 +1,186 @@
+/* test_portfolio: the constructions beside the LP. Where the search
+ * restarts constructions (a cheap first construction), only the patient
+ * one runs; where it does not (L, forced here by the first construction's
+ * work), all PORTFOLIO_SIZE run and the best is kept: on a MOG-1 origin
+ * where one big aircraft and many small ones compete for the spot, a
+ * variant that keeps the small ones off it closes first. The result is
+ * valid, the same on every run, and portfolio_take keeps the first
+ * construction unless the portfolio's is strictly better. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "dispatch.h"
+#include "improve.h"
+#include "model.h"
+#include "plan.h"
+#include "portfolio.h"
+#include "testutil.h"
+
+/* A base B and, 556 km away, an origin O with one parking spot. X has one
+ * BIG aircraft (40 t) and six SMALL ones (10 t), each an hour on the ground. */
+static const char spot_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"portfolio\", \"start\": \"2024-01-01T00:00Z\","
+    " \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4,"
+    "   \"height_m\": 4}, \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0,"
+    "   \"ground_min\": 60},"
+    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3,"
+    "   \"height_m\": 3}, \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0,"
+    "   \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 1, \"base\": \"B\"},"
+    "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 6, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\","
+    "   \"count\": 24, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
+static minute_t closure_of(const sched *s)
+{
+    improve_obj o;
+    improve_objective(s, &o);
+    return o.closure;
+}
+
+/* The plan's JSON text (owned by the caller, sortie_free), after the checker. */
+static char *checked_json(const sortie_model *m, const sched *s)
+{
+    sortie_plan *p = NULL;
+    char *json = NULL;
+    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
+    tu_assert_valid(m, p);
+    assert_int_equal(sortie_plan_to_json(p, &json), SORTIE_OK);
+    sortie_plan_free(p);
+    return json;
+}
+
+typedef struct {
+    sortie_scenario *sc;
+    sortie_model *m;
+    dispatch *d;
+} fixture;
+
+static fixture fixture_open(void)
+{
+    fixture fx = {.sc = tu_scenario(spot_scenario)};
+    fx.m = tu_model(fx.sc);
+    fx.d = dispatch_new(fx.m);
+    assert_non_null(fx.d);
+    return fx;
+}
+
+static void fixture_close(fixture *fx)
+{
+    dispatch_free(fx->d);
+    sortie_model_free(fx->m);
+    sortie_scenario_free(fx->sc);
+}
+
+/* Construction i of the portfolio run alone, its closure. */
+static minute_t variant_closure(const fixture *fx, int i)
+{
+    dispatch_knobs k = portfolio_knobs(i);
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(fx->d, NULL, NULL, &k, &s), SORTIE_OK);
+    minute_t c = closure_of(s);
+    sched_free(s);
+    return c;
+}
+
+/* The first construction cheap (its real work here): only the patient one runs. */
+static void test_cheap_construction_runs_the_patient_one(void **state)
+{
+    (void)state;
+    fixture fx = fixture_open();
+    sched *first = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &first), SORTIE_OK);
+    portfolio_job job = {.d = fx.d, .first_work = dispatch_work(fx.d)};
+    assert_true(improve_restarts_pay(fx.d, &(improve_opts){.construct_work = job.first_work}));
+    assert_null(portfolio_run(&job));
+    assert_int_equal(job.status, SORTIE_OK);
+    assert_int_equal(job.runs, 1);
+    assert_int_equal(job.extra_work, 0);
+    assert_non_null(job.out);
+    assert_int_equal(closure_of(job.out), variant_closure(&fx, 0));
+    sortie_free(checked_json(fx.m, job.out));
+    sched_free(job.out);
+    sched_free(first);
+    fixture_close(&fx);
+}
+
+/* The first construction as costly as on L: all of them run, and the best
+ * (twice the spot weight here: the small aircraft keep off O's spot while
+ * the big one can use it) beats the patient one; twice, the same plan. */
+static void test_costly_construction_runs_them_all(void **state)
+{
+    (void)state;
+    char *text[2] = {NULL, NULL};
+    for (int run = 0; run < 2; run++) {
+        fixture fx = fixture_open();
+        portfolio_job job = {.d = fx.d, .first_work = 4 * IMPROVE_WORK};
+        assert_null(portfolio_run(&job));
+        assert_int_equal(job.status, SORTIE_OK);
+        assert_int_equal(job.runs, PORTFOLIO_SIZE);
+        assert_true(job.extra_work > 0);
+        assert_non_null(job.out);
+        minute_t best = closure_of(job.out), patient = variant_closure(&fx, 0), least = patient;
+        for (int i = 1; i < PORTFOLIO_SIZE; i++) {
+            minute_t c = variant_closure(&fx, i);
+            least = c < least ? c : least;
+        }
+        assert_int_equal(best, least);
+        assert_true(best < patient);
+        text[run] = checked_json(fx.m, job.out);
+        sched_free(job.out);
+        fixture_close(&fx);
+    }
+    assert_string_equal(text[0], text[1]);
+    sortie_free(text[0]);
+    sortie_free(text[1]);
+}
+
+/* portfolio_take keeps the first construction on a tie, takes a strictly
+ * better one, and passes on running out of memory. */
+static void test_take_keeps_the_first_unless_beaten(void **state)
+{
+    (void)state;
+    fixture fx = fixture_open();
+    dispatch_knobs patient = portfolio_knobs(0), spots = portfolio_knobs(1);
+    sched *first = NULL, *same = NULL, *better = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &first), SORTIE_OK);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &same), SORTIE_OK);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &spots, &better), SORTIE_OK);
+    assert_true(closure_of(better) < closure_of(first));
+
+    sched *best = first;
+    portfolio_job job = {.d = fx.d, .out = same};
+    assert_int_equal(portfolio_take(&job, &best), SORTIE_OK);
+    assert_ptr_equal(best, first);
+    assert_null(job.out);
+
+    job.out = better;
+    assert_int_equal(portfolio_take(&job, &best), SORTIE_OK);
+    assert_ptr_equal(best, better);
+    assert_null(job.out);
+
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &job.out), SORTIE_OK);
+    job.status = SORTIE_ENOMEM;
+    assert_int_equal(portfolio_take(&job, &best), SORTIE_ENOMEM);
+    assert_ptr_equal(best, better);
+    assert_null(job.out);
+    sched_free(best);
+    fixture_close(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cheap_construction_runs_the_patient_one),
+        cmocka_unit_test(test_costly_construction_runs_them_all),
+        cmocka_unit_test(test_take_keeps_the_first_unless_beaten),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
