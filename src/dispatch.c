@@ -1152,8 +1152,12 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             /* Standing on a short airfield's spots for little costs more. */
             double sw = kn ? kn->slot : DISPATCH_SLOT;
             double sf = slot_factor(d, f, route, sw, false);
-            c.cost *= kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf;
-            c.waste = sf;
+            /* A fuel stop on a short airfield's spot brings it nothing. */
+            double stop = 1.0;
+            if (c.fly.n == 2 && d->congestion && slot_counts(d->m, c.fly.via, f))
+                stop += sw * fmin(d->congestion[c.fly.via], 1.5) * DISPATCH_STOP_SPOT;
+            c.cost *= stop * (kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf);
+            c.waste = sf * stop;
             /* Off the fluid plan costs more. */
             double guide = kn ? kn->guide : DISPATCH_GUIDE;
             if (guide > 0 && d->target)

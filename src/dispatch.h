@@ -87,6 +87,12 @@ typedef struct {
 #define DISPATCH_PATIENT_WAITS 100
 /* The default weight of spot efficiency where spots are short. */
 #define DISPATCH_SLOT 1.0
+/* A loaded flight with a fuel stop on an airfield short of spots costs
+ * 1 + slot weight x congestion (at most 1.5) x DISPATCH_STOP_SPOT times more:
+ * the stop holds a spot and brings the airfield nothing. On the generated
+ * L-1, 25 A400M and C-130J stops at Gao (MOG 2, the plan's bottleneck) on
+ * the way from Bamako to Istres took 60 of its spot-hours. */
+#define DISPATCH_STOP_SPOT 3.0
 
 /* The knobs that NULL stands for (deterministic, default weights), with max_waits as given. */
 dispatch_knobs dispatch_knobs_default(int max_waits);
