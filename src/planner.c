@@ -3,7 +3,7 @@
  * improve -> (exact) -> plan, and sortie_plan_summary_text prints what a
  * plan says. Owns the planning parameters' defaults. The library never
  * prints: progress goes through params->progress. Where a second thread
- * (POSIX threads) works: the patient construction runs beside the LP
+ * (POSIX threads) works: the portfolio of constructions (portfolio.h) runs beside the LP
  * bound, and the search after the time-indexed LP runs on two lanes
  * (psearch.h).
  */
