@@ -112,49 +112,18 @@ static int fleet_stays_at_origin(const sched *s, int f)
     return n;
 }
 
-/* A scenario, its model and a dispatcher over it. */
-typedef struct {
-    sortie_scenario *sc;
-    sortie_model *m;
-    dispatch *d;
-} fixture;
-
-static fixture fixture_open(const char *json)
-{
-    fixture fx = {.sc = tu_scenario(json)};
-    fx.m = tu_model(fx.sc);
-    fx.d = dispatch_new(fx.m);
-    assert_non_null(fx.d);
-    return fx;
-}
-
-static void fixture_close(fixture *fx)
-{
-    dispatch_free(fx->d);
-    sortie_model_free(fx->m);
-    sortie_scenario_free(fx->sc);
-}
-
-static void assert_sched_valid(const sortie_model *m, const sched *s)
-{
-    sortie_plan *p = NULL;
-    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
-    tu_assert_valid(m, p);
-    sortie_plan_free(p);
-}
-
 static void test_patient_keeps_the_spot_for_big_loads(void **state)
 {
     (void)state;
-    fixture fx = fixture_open(spot_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     sortie_model *m = fx.m;
     dispatch *d = fx.d;
     sched *plain = NULL, *patient = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &plain), SORTIE_OK);
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &patient), SORTIE_OK);
-    assert_sched_valid(m, plain);
-    assert_sched_valid(m, patient);
+    tu_assert_sched_valid(m, plain);
+    tu_assert_sched_valid(m, patient);
     assert_true(sched_closure(patient) < sched_closure(plain));
     int fs = model_fleet_index(m, "FS");
     assert_true(fleet_stays_at_origin(patient, fs) < fleet_stays_at_origin(plain, fs));
@@ -169,14 +138,14 @@ static void test_patient_keeps_the_spot_for_big_loads(void **state)
 
     sched_free(plain);
     sched_free(patient);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 
 static void test_strict_keeps_small_types_to_their_own_loads(void **state)
 {
     (void)state;
-    fixture fx = fixture_open(strict_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(strict_scenario);
     sortie_model *m = fx.m;
     dispatch *d = fx.d;
     int fs = model_fleet_index(m, "FS"), fy = model_fleet_index(m, "FY");
@@ -185,8 +154,8 @@ static void test_strict_keeps_small_types_to_their_own_loads(void **state)
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     knobs.strict = 2.0;
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &strict), SORTIE_OK);
-    assert_sched_valid(m, plain);
-    assert_sched_valid(m, strict);
+    tu_assert_sched_valid(m, plain);
+    tu_assert_sched_valid(m, strict);
     /* The ordinary construction lets X's small aircraft take R's boxes. */
     assert_true(fleet_stays_at_origin(plain, fs) > 0);
     /* Strict: R goes on the big ones alone, R2 on Y's small ones (4 boxes, 1 a sortie). */
@@ -196,7 +165,7 @@ static void test_strict_keeps_small_types_to_their_own_loads(void **state)
 
     sched_free(plain);
     sched_free(strict);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 /* The first and last departure of tail t's loaded legs from origin o, in *first and *last; false when none. */
@@ -219,24 +188,24 @@ static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t 
 static void test_strict_at_a_base(void **state)
 {
     (void)state;
-    fixture fx = fixture_open(strict_base_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(strict_base_scenario);
     sortie_model *m = fx.m;
     dispatch *d = fx.d;
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     knobs.strict = 2.0;
     sched *strict = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &strict), SORTIE_OK);
-    assert_sched_valid(m, strict);
+    tu_assert_sched_valid(m, strict);
     /* The big aircraft carry most of R: 400 t at 40 t a stay. */
     assert_true(fleet_stays_at_origin(strict, model_fleet_index(m, "FB")) >= 5);
     sched_free(strict);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 static void test_regions_keep_aircraft_in_their_theatre(void **state)
 {
     (void)state;
-    fixture fx = fixture_open(regions_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(regions_scenario);
     sortie_model *m = fx.m;
     dispatch *d = fx.d;
     int oa = model_airfield_index(m, "OA"), ob = model_airfield_index(m, "OB");
@@ -248,8 +217,8 @@ static void test_regions_keep_aircraft_in_their_theatre(void **state)
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &free_run), SORTIE_OK);
     knobs.regions = true;
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &regional), SORTIE_OK);
-    assert_sched_valid(m, free_run);
-    assert_sched_valid(m, regional);
+    tu_assert_sched_valid(m, free_run);
+    tu_assert_sched_valid(m, regional);
 
     /* Without regions FB's idle aircraft cross to RA before RB is ready. */
     bool crossed_early = false;
@@ -275,7 +244,7 @@ static void test_regions_keep_aircraft_in_their_theatre(void **state)
 
     sched_free(free_run);
     sched_free(regional);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 static long loaded_legs(const sched *s)
@@ -293,23 +262,23 @@ static void test_wait_for_the_next_ready_load(void **state)
     /* When the aircraft could first leave O: from the plain construction's sortie. */
     char text[2048];
     snprintf(text, sizeof text, wait_scenario, "2024-01-01T00:00Z");
-    fixture fx = fixture_open(text);
+    tu_dispatch_fixture fx = tu_dispatch_open(text);
     sortie_model *m = fx.m;
     dispatch *d = fx.d;
     sched *probe = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &probe), SORTIE_OK);
-    assert_sched_valid(m, probe);
+    tu_assert_sched_valid(m, probe);
     minute_t first = SLOT_NEVER;
     for (int i = 0; i < probe->tails[0].n_legs; i++)
         if (probe->tails[0].legs[i].load >= 0 && probe->tails[0].legs[i].dep < first)
             first = probe->tails[0].legs[i].dep;
     sched_free(probe);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 
     char ready[18];
     time_format(first + 4, ready);
     snprintf(text, sizeof text, wait_scenario, ready);
-    fx = fixture_open(text);
+    fx = tu_dispatch_open(text);
     m = fx.m;
     d = fx.d;
     sched *eager = NULL, *patient = NULL;
@@ -317,8 +286,8 @@ static void test_wait_for_the_next_ready_load(void **state)
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     knobs.wait_ready = true;
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &patient), SORTIE_OK);
-    assert_sched_valid(m, eager);
-    assert_sched_valid(m, patient);
+    tu_assert_sched_valid(m, eager);
+    tu_assert_sched_valid(m, patient);
     assert_int_equal(loaded_legs(eager), 2);
     assert_int_equal(loaded_legs(patient), 1);
     assert_true(sched_closure(patient) < sched_closure(eager));
@@ -331,7 +300,7 @@ static void test_wait_for_the_next_ready_load(void **state)
 
     sched_free(eager);
     sched_free(patient);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 /* A guide handed in (as the time-indexed bound hands its LP's split) steers
@@ -339,7 +308,7 @@ static void test_wait_for_the_next_ready_load(void **state)
 static void test_a_guide_steers_the_construction(void **state)
 {
     (void)state;
-    fixture fx = fixture_open(spot_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     const sortie_model *m = fx.m;
     int fb = model_fleet_index(m, "FB"), fs = model_fleet_index(m, "FS"), r = model_req_index(m, "R");
     double *guide = calloc((size_t)m->n_fleets * (size_t)m->n_reqs, sizeof *guide);
@@ -351,21 +320,21 @@ static void test_a_guide_steers_the_construction(void **state)
         assert_true(dispatch_set_guide(fx.d, guide));
         sched *s = NULL;
         assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &s), SORTIE_OK);
-        assert_sched_valid(m, s);
+        tu_assert_sched_valid(m, s);
         stays[to_small] = fleet_stays_at_origin(s, fs);
         sched_free(s);
         /* A copy (dispatch_new_like) carries the guide: it builds the same. */
         dispatch *copy = dispatch_new_like(fx.d);
         assert_non_null(copy);
         assert_int_equal(dispatch_run(copy, NULL, NULL, NULL, &s), SORTIE_OK);
-        assert_sched_valid(m, s);
+        tu_assert_sched_valid(m, s);
         assert_int_equal(fleet_stays_at_origin(s, fs), stays[to_small]);
         sched_free(s);
         dispatch_free(copy);
     }
     assert_true(stays[1] > stays[0]);
     free(guide);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 int main(void)

@@ -27,14 +27,6 @@
 #include "sched.h"
 #include "testutil.h"
 
-static void assert_valid(const sortie_model *m, const sched *s)
-{
-    sortie_plan *p = NULL;
-    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
-    tu_assert_valid(m, p);
-    sortie_plan_free(p);
-}
-
 static void assert_same_schedule(const sched *a, const sched *b)
 {
     assert_int_equal(a->m->n_tails, b->m->n_tails);
@@ -75,7 +67,7 @@ static void assert_improved(const sortie_model *m, const sched *s, const improve
     improve_obj end;
     improve_objective(s, &end);
     assert_true(improve_compare(&end, start) < 0);
-    assert_valid(m, s);
+    tu_assert_sched_valid(m, s);
 }
 
 /* Runs `steps` steps with seed 7 from a fresh construction, in one part or split after `split`. */
@@ -119,7 +111,7 @@ static long steps_end(const sortie_model *m, long before, double scale)
     long next = -1;
     improve_opts o = {.seed = 3, .iterations = 10, .steps_before = IMPROVE_MAX_STEPS - before, .budget_scale = scale};
     assert_int_equal(improve_run(m, d, &s, &o, &cut, &next), SORTIE_OK);
-    assert_valid(m, s);
+    tu_assert_sched_valid(m, s);
     sched_free(s);
     dispatch_free(d);
     return next;

@@ -48,43 +48,20 @@ static minute_t closure_of(const sched *s)
 /* The plan's JSON text (owned by the caller, sortie_free), after the checker. */
 static char *checked_json(const sortie_model *m, const sched *s)
 {
-    sortie_plan *p = NULL;
+    sortie_plan *p = tu_sched_plan(m, s);
     char *json = NULL;
-    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
-    tu_assert_valid(m, p);
     assert_int_equal(sortie_plan_to_json(p, &json), SORTIE_OK);
     sortie_plan_free(p);
     return json;
 }
 
-typedef struct {
-    sortie_scenario *sc;
-    sortie_model *m;
-    dispatch *d;
-} fixture;
-
-static fixture fixture_open(void)
-{
-    fixture fx = {.sc = tu_scenario(spot_scenario)};
-    fx.m = tu_model(fx.sc);
-    fx.d = dispatch_new(fx.m);
-    assert_non_null(fx.d);
-    return fx;
-}
-
-static void fixture_close(fixture *fx)
-{
-    dispatch_free(fx->d);
-    sortie_model_free(fx->m);
-    sortie_scenario_free(fx->sc);
-}
-
 /* Construction i of the portfolio run alone, its closure. */
-static minute_t variant_closure(const fixture *fx, int i)
+static minute_t variant_closure(const tu_dispatch_fixture *fx, int i)
 {
     dispatch_knobs k = portfolio_knobs(i);
     sched *s = NULL;
     assert_int_equal(dispatch_run(fx->d, NULL, NULL, &k, &s), SORTIE_OK);
+    tu_assert_sched_valid(fx->m, s);
     minute_t c = closure_of(s);
     sched_free(s);
     return c;
@@ -94,9 +71,10 @@ static minute_t variant_closure(const fixture *fx, int i)
 static void test_cheap_construction_runs_the_patient_one(void **state)
 {
     (void)state;
-    fixture fx = fixture_open();
+    tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     sched *first = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &first), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, first);
     portfolio_job job = {.d = fx.d, .first_work = dispatch_work(fx.d)};
     assert_true(improve_restarts_pay(fx.d, &(improve_opts){.construct_work = job.first_work}));
     assert_null(portfolio_run(&job));
@@ -108,7 +86,7 @@ static void test_cheap_construction_runs_the_patient_one(void **state)
     sortie_free(checked_json(fx.m, job.out));
     sched_free(job.out);
     sched_free(first);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 /* The first construction as costly as on L: all of them run, and the best
@@ -119,7 +97,7 @@ static void test_costly_construction_runs_them_all(void **state)
     (void)state;
     char *text[2] = {NULL, NULL};
     for (int run = 0; run < 2; run++) {
-        fixture fx = fixture_open();
+        tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
         portfolio_job job = {.d = fx.d, .first_work = 4 * IMPROVE_WORK};
         assert_null(portfolio_run(&job));
         assert_int_equal(job.status, SORTIE_OK);
@@ -135,7 +113,7 @@ static void test_costly_construction_runs_them_all(void **state)
         assert_true(best < patient);
         text[run] = checked_json(fx.m, job.out);
         sched_free(job.out);
-        fixture_close(&fx);
+        tu_dispatch_close(&fx);
     }
     assert_string_equal(text[0], text[1]);
     sortie_free(text[0]);
@@ -147,12 +125,15 @@ static void test_costly_construction_runs_them_all(void **state)
 static void test_take_keeps_the_first_unless_beaten(void **state)
 {
     (void)state;
-    fixture fx = fixture_open();
+    tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     dispatch_knobs patient = portfolio_knobs(0), spots = portfolio_knobs(1);
     sched *first = NULL, *same = NULL, *better = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &first), SORTIE_OK);
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &same), SORTIE_OK);
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &spots, &better), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, first);
+    tu_assert_sched_valid(fx.m, same);
+    tu_assert_sched_valid(fx.m, better);
     assert_true(closure_of(better) < closure_of(first));
 
     sched *best = first;
@@ -167,12 +148,13 @@ static void test_take_keeps_the_first_unless_beaten(void **state)
     assert_null(job.out);
 
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &job.out), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, job.out);
     job.status = SORTIE_ENOMEM;
     assert_int_equal(portfolio_take(&job, &best), SORTIE_ENOMEM);
     assert_ptr_equal(best, better);
     assert_null(job.out);
     sched_free(best);
-    fixture_close(&fx);
+    tu_dispatch_close(&fx);
 }
 
 int main(void)

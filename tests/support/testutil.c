@@ -141,3 +141,32 @@ void tu_assert_valid(const sortie_model *model, const sortie_plan *plan)
     sortie_diag_free(v);
     assert_int_equal(n, 0);
 }
+
+sortie_plan *tu_sched_plan(const sortie_model *model, const sched *s)
+{
+    sortie_plan *p = NULL;
+    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
+    tu_assert_valid(model, p);
+    return p;
+}
+
+void tu_assert_sched_valid(const sortie_model *model, const sched *s)
+{
+    sortie_plan_free(tu_sched_plan(model, s));
+}
+
+tu_dispatch_fixture tu_dispatch_open(const char *json)
+{
+    tu_dispatch_fixture fx = {.sc = tu_scenario(json)};
+    fx.m = tu_model(fx.sc);
+    fx.d = dispatch_new(fx.m);
+    assert_non_null(fx.d);
+    return fx;
+}
+
+void tu_dispatch_close(tu_dispatch_fixture *fx)
+{
+    dispatch_free(fx->d);
+    sortie_model_free(fx->m);
+    sortie_scenario_free(fx->sc);
+}

@@ -1,10 +1,13 @@
 /*
  * testutil: helpers shared by the unit tests: loading scenarios from text or
- * files, planning, and asserting that a plan passes the independent checker.
+ * files, planning, a dispatcher over a scenario, and asserting that a plan
+ * (or a schedule's) passes the independent checker.
  */
 #ifndef SORTIE_TESTUTIL_H
 #define SORTIE_TESTUTIL_H
 
+#include "dispatch.h"
+#include "sched.h"
 #include "sortie.h"
 
 /* Reads a whole file into a new NUL-terminated buffer (free()), or NULL. */
@@ -36,6 +39,26 @@ int tu_fixture_teardown(void **state);
 
 /* Fails the test, listing the violations, unless sortie_check finds none. */
 void tu_assert_valid(const sortie_model *model, const sortie_plan *plan);
+
+/* The plan of schedule s, after the checker passes it (tu_assert_valid);
+ * the caller frees it (sortie_plan_free). */
+sortie_plan *tu_sched_plan(const sortie_model *model, const sched *s);
+
+/* Fails the test unless schedule s's plan passes the checker. */
+void tu_assert_sched_valid(const sortie_model *model, const sched *s);
+
+/* A scenario read from JSON, its model and a dispatcher over it. */
+typedef struct {
+    sortie_scenario *sc;
+    sortie_model *m;
+    dispatch *d;
+} tu_dispatch_fixture;
+
+/* Opens a tu_dispatch_fixture (tu_scenario, tu_model, dispatch_new); fails the test on failure. */
+tu_dispatch_fixture tu_dispatch_open(const char *json);
+
+/* Frees what tu_dispatch_open made. */
+void tu_dispatch_close(tu_dispatch_fixture *fx);
 
 /* Plans the model with params; fails the test (printing the messages)
  * unless that succeeds and the plan passes the checker. The caller frees
