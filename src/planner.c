@@ -241,17 +241,17 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rng_seed(&random, params->seed);
     dispatch *lanes[2] = {d, NULL};
     if (closure > bound && params->time_limit_s > 0) {
-        if (!improve_restarts_pay(d, &first)) {
-            /* One construction costs more than a step may (L): the first
-             * part's steps would spend the whole budget on one lane, so
-             * there is none, and the two lanes search from the first step. */
-            first.construct_work = improve_construct_work(d, &first);
-        } else {
-            long work = dispatch_work(d) - job.extra_work;
+        /* Where one construction costs more than a step may (L), the first
+         * part's steps would spend the whole budget on one lane, so there
+         * is none, and the two lanes search from the first step. Where it
+         * runs, the portfolio ran no variants (the same test), so the
+         * dispatcher's work is the first two constructions' and the search's. */
+        if (improve_restarts_pay(d, &first)) {
+            long work = dispatch_work(d);
             st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
                         &search_s, &cut_short, &first_end);
             first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
-                                   .work_before = dispatch_work(d) - job.extra_work - work,
+                                   .work_before = dispatch_work(d) - work,
                                    .construct_work = work / 2};
             if (st != SORTIE_OK)
                 goto done;
