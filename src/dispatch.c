@@ -67,6 +67,7 @@ struct dispatch {
     double *done;           /* same shape: sortie-equivalents flown so far (kg carried / payload) */
     double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
+    double *left_kg;        /* per airfield: kg still to move from or to it */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
     double *req_eff;        /* [2 r + end]: most kg per minute on the ground r's carriers bring to its origin (0) or destination (1) */
     double *req_type_eff;   /* per requirement: the most payload per ground minute of a type that may carry it */
@@ -253,6 +254,7 @@ void dispatch_free(dispatch *d)
     free(d->set_target);
     free(d->done);
     free(d->congestion);
+    free(d->left_kg);
     free(d->best_eff);
     free(d->req_eff);
     free(d->req_type_eff);
@@ -464,11 +466,12 @@ static bool congestion_build(dispatch *d)
     const sortie_model *m = d->m;
     int na = m->n_airfields;
     d->congestion = calloc(na > 0 ? (size_t)na : 1, sizeof *d->congestion);
+    d->left_kg = calloc(na > 0 ? (size_t)na : 1, sizeof *d->left_kg);
     d->best_eff = calloc(na > 0 ? (size_t)na : 1, sizeof *d->best_eff);
     d->req_eff = calloc(2 * (m->n_reqs > 0 ? (size_t)m->n_reqs : 1), sizeof *d->req_eff);
     d->req_type_eff = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->req_type_eff);
     double *need = calloc(na > 0 ? (size_t)na : 1, sizeof *need);
-    if (!d->congestion || !d->best_eff || !d->req_eff || !d->req_type_eff || !need) {
+    if (!d->congestion || !d->left_kg || !d->best_eff || !d->req_eff || !d->req_type_eff || !need) {
         free(need);
         return false;
     }
@@ -656,6 +659,13 @@ static bool regions_build(dispatch *d)
     return ok;
 }
 
+/* How short of spots airfield a is now: its congestion while loads from or
+ * to it are left, 0 after (its spots are then free for whoever passes). */
+static double congestion_now(const dispatch *d, int a)
+{
+    return d->left_kg[a] > 0.5 ? d->congestion[a] : 0;
+}
+
 /* The cost factor of standing on congested spots for little: at each end
  * of the flight that counts against a MOG, 1 + weight x congestion x (best
  * kg per spot-minute / this load's - 1). */
@@ -670,7 +680,7 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
     int ends[2] = {d->route_from[route], d->route_to[route]};
     for (int k = 0; k < 2; k++) {
         int a = ends[k];
-        double c = d->congestion[a];
+        double c = congestion_now(d, a);
         if (c <= 0 || !slot_counts(m, a, f) || d->best_eff[a] <= 0)
             continue;
         double best = d->best_eff[a];
@@ -705,7 +715,7 @@ static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
     double eff = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
     int ends[2] = {d->route_from[route], d->route_to[route]};
     for (int k = 0; k < 2; k++) {
-        if (d->congestion[ends[k]] < 0.5 || !slot_counts(m, ends[k], f))
+        if (congestion_now(d, ends[k]) < 0.5 || !slot_counts(m, ends[k], f))
             continue;
         /* The load's requirement whose best type brings least: a load
          * holding one that only slow types may carry is theirs to fly. */
@@ -771,6 +781,13 @@ static void pressure_reset(dispatch *d)
         for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
             kg += d->dem.items[c] * m->reqs[r].src->cargo[c - d->dem.line0[r]].weight_kg;
         d->rem_kg[r] = kg;
+    }
+    if (d->left_kg) {
+        memset(d->left_kg, 0, sizeof *d->left_kg * (size_t)m->n_airfields);
+        for (int r = 0; r < m->n_reqs; r++) {
+            d->left_kg[m->reqs[r].from] += d->rem_kg[r];
+            d->left_kg[m->reqs[r].to] += d->rem_kg[r];
+        }
     }
     d->pressure_max = 0;
     for (int r = 0; r < m->n_reqs; r++)
@@ -1155,7 +1172,7 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             /* A fuel stop on a short airfield's spot brings it nothing. */
             double stop = 1.0;
             if (c.fly.n == 2 && d->congestion && slot_counts(d->m, c.fly.via, f))
-                stop += sw * fmin(d->congestion[c.fly.via], 1.5) * DISPATCH_STOP_SPOT;
+                stop += sw * fmin(congestion_now(d, c.fly.via), 1.5) * DISPATCH_STOP_SPOT;
             c.cost *= stop * (kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf);
             c.waste = sf * stop;
             /* Off the fluid plan costs more. */
@@ -1237,7 +1254,10 @@ static bool commit(dispatch *d, int k, const cand *c)
     for (int i = 0; i < d->best_pack.n_pieces; i++) {
         const load_piece *p = &d->best_pack.pieces[i];
         guide_count(d, f, p->req, p->line, p->n);
-        d->rem_kg[p->req] -= p->n * (p->line < 0 ? m->pax_kg : m->reqs[p->req].src->cargo[p->line].weight_kg);
+        double kg = p->n * (p->line < 0 ? m->pax_kg : m->reqs[p->req].src->cargo[p->line].weight_kg);
+        d->rem_kg[p->req] -= kg;
+        d->left_kg[m->reqs[p->req].from] -= kg;
+        d->left_kg[m->reqs[p->req].to] -= kg;
     }
     d->pressure_max = 0;
     for (int r = 0; r < m->n_reqs; r++)

@@ -91,7 +91,8 @@ typedef struct {
  * 1 + slot weight x congestion (at most 1.5) x DISPATCH_STOP_SPOT times more:
  * the stop holds a spot and brings the airfield nothing. On the generated
  * L-1, 25 A400M and C-130J stops at Gao (MOG 2, the plan's bottleneck) on
- * the way from Bamako to Istres took 60 of its spot-hours. */
+ * the way from Bamako to Istres took 60 of its spot-hours. An airfield is
+ * short of spots only while loads from or to it are left to move. */
 #define DISPATCH_STOP_SPOT 3.0
 
 /* The knobs that NULL stands for (deterministic, default weights), with max_waits as given. */

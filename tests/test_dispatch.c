@@ -9,7 +9,9 @@
  * Regions: with two theatres far apart, each aircraft works the one nearest
  * its base until it has nothing left to carry there. Waiting for the next
  * ready load: one aircraft takes two loads in one sortie four minutes
- * later rather than in two sorties. A guide handed in steers who carries. */
+ * later rather than in two sorties. A guide handed in steers who carries.
+ * A short-range type leaves a short airfield's spot to its own loads rather
+ * than stop there for fuel, and stops there again once they are gone. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,6 +102,25 @@ static const char wait_scenario[] =
     " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50},"
     "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 50, \"ready\": \"%s\"}]}";
+
+/* B, X and O on a line, 2,224 km apart. LONG flies O to B direct; SHORT
+ * (3,000 km loaded) must stop at X, whose one spot X's LONG aircraft need
+ * for R1 (only they may carry it). R2 (O to B) either type may carry. */
+static const char stop_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"stop\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"X\", \"lat\": 0, \"lon\": 20, \"mog\": 1},"
+    "  {\"id\": \"O\", \"lat\": 0, \"lon\": 40}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"LONG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 800, \"range_km\": 9000, \"ferry_range_km\": 9000, \"taxi_min\": 0, \"ground_min\": 60},"
+    "  {\"id\": \"SHORT\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 800, \"range_km\": 3000, \"ferry_range_km\": 9000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FL\", \"operator\": \"X\", \"type\": \"LONG\", \"count\": 6, \"base\": \"B\"},"
+    "            {\"id\": \"FS\", \"operator\": \"Y\", \"type\": \"SHORT\", \"count\": 2, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"X\", \"to\": \"B\", \"carriers\": [\"X\"],"
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 80, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 20, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
 
 /* Stays at O (index 1) by the aircraft of fleet f. */
@@ -337,6 +358,58 @@ static void test_a_guide_steers_the_construction(void **state)
     tu_dispatch_close(&fx);
 }
 
+/* What the SHORT fleet's fuel stops at X did, and when X's last R1 load left. */
+typedef struct {
+    int stops_during;   /* loaded stops at X before R1's last lift */
+    int stops_after;
+    minute_t r1_last;   /* R1's last take-off from X */
+    minute_t closure;
+} stop_use;
+
+static stop_use fuel_stops_at_x(const sortie_model *m, const sched *s)
+{
+    int fs = model_fleet_index(m, "FS"), x = model_airfield_index(m, "X");
+    stop_use u = {.closure = sched_closure(s)};
+    for (int t = 0; t < m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *l = &s->tails[t].legs[i];
+            if (l->load >= 0 && l->from == x && m->tails[t].fleet != fs && l->dep > u.r1_last)
+                u.r1_last = l->dep;
+        }
+    for (int t = 0; t < m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *l = &s->tails[t].legs[i];
+            if (l->load >= 0 && l->to == x && m->tails[t].fleet == fs)
+                *(l->arr < u.r1_last ? &u.stops_during : &u.stops_after) += 1;
+        }
+    return u;
+}
+
+/* A fuel stop on a short airfield's spot costs more (DISPATCH_STOP_SPOT)
+ * while that airfield still has loads to move: SHORT leaves X's spot to R1
+ * for a while, which closes earlier than stopping at once; once R1 is gone,
+ * stopping there costs nothing more and SHORT carries R2 through X again. */
+static void test_fuel_stops_keep_off_short_spots(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(stop_scenario);
+    stop_use use[2];
+    for (int weighed = 0; weighed < 2; weighed++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_PATIENT_WAITS);
+        knobs.slot = weighed ? DISPATCH_SLOT : 0;
+        sched *s = NULL;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+        tu_assert_sched_valid(fx.m, s);
+        use[weighed] = fuel_stops_at_x(fx.m, s);
+        sched_free(s);
+    }
+    assert_true(use[1].stops_during < use[0].stops_during);
+    assert_true(use[1].r1_last < use[0].r1_last);
+    assert_true(use[1].closure < use[0].closure);
+    assert_true(use[1].stops_after > 0);
+    tu_dispatch_close(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
         cmocka_unit_test(test_a_guide_steers_the_construction),
+        cmocka_unit_test(test_fuel_stops_keep_off_short_spots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
