@@ -122,7 +122,6 @@ static const char stop_scenario[] =
     "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\","
     "   \"cargo\": [{\"name\": \"box\", \"count\": 20, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
-
 /* Stays at O (index 1) by the aircraft of fleet f. */
 static int fleet_stays_at_origin(const sched *s, int f)
 {
