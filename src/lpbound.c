@@ -44,6 +44,7 @@
 #include "lpbound.h"
 
 #include "bisect.h"
+#include "load.h"
 #include "routecut.h"
 
 #include <glpk.h>
@@ -1881,11 +1882,49 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
     }
 }
 
+/* The LP's current solution (loaded sorties per class and route) per fleet
+ * and requirement, into guide (lpbound_closure_guide). */
+static void fill_guide(const lpb *b, double *guide)
+{
+    const sortie_model *m = b->m;
+    int nr = m->n_reqs;
+    for (int i = 0; i < m->n_fleets * nr; i++)
+        guide[i] = 0;
+    for (int f = 0; f < m->n_fleets; f++) {
+        int c = b->class_of_fleet[f];
+        if (c < 0)
+            continue;
+        double share = (double)m->fleets[f].count / b->cls[c].count;
+        for (int r = 0; r < b->n_routes; r++) {
+            if (!serves(b, c, r))
+                continue;
+            double x = glp_get_col_prim(b->lp, b->Xcol[(size_t)c * b->n_routes + r]) * share;
+            if (x <= 1e-9)
+                continue;
+            double kg = 0;
+            for (int q = 0; q < nr; q++)
+                if (m->reqs[q].from == b->routes[r].o && m->reqs[q].to == b->routes[r].d && load_can_carry(m, q, f))
+                    kg += m->reqs[q].total_kg;
+            for (int q = 0; q < nr && kg > 0; q++)
+                if (m->reqs[q].from == b->routes[r].o && m->reqs[q].to == b->routes[r].d && load_can_carry(m, q, f))
+                    guide[(size_t)f * (size_t)nr + (size_t)q] += x * m->reqs[q].total_kg / kg;
+        }
+    }
+}
+
 sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
                               size_t why_len)
 {
+    return lpbound_closure_guide(m, lo, hi, out, why, why_len, NULL, NULL);
+}
+
+sortie_status lpbound_closure_guide(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
+                                    size_t why_len, double *guide, bool *guided)
+{
     if (why && why_len)
         why[0] = '\0';
+    if (guided)
+        *guided = false;
     *out = lo;
     if (hi <= lo)
         return SORTIE_OK;
@@ -1912,6 +1951,11 @@ sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
         *out = lo;
     else if (refuted && why && why_len)
         explain(&b, bad, why, why_len);
+    if (st == SORTIE_OK && guide && *out > lo && solve_at(&b, *out) == PROBE_FEASIBLE) {
+        fill_guide(&b, guide);
+        if (guided)
+            *guided = true;
+    }
 done:
     lpb_free(&b);
     glp_term_out(term);

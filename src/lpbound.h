@@ -25,4 +25,17 @@
 sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
                               size_t why_len);
 
+/*
+ * lpbound_closure, and `guide` (n_fleets x n_reqs, owned by the caller; may
+ * be NULL): when the LP proved more than lo, its solution at *out per fleet
+ * f and requirement r at [f * n_reqs + r], in sorties. The LP counts
+ * sorties per class of fleets (one type, base and operator) and route: a
+ * class's are shared among its fleets by their aircraft, and a route's
+ * among the requirements on it that the fleet may carry, by their weight.
+ * Otherwise (nothing proved, or the LP's work budget spent) `guide` is
+ * left as it was and *guided is false.
+ */
+sortie_status lpbound_closure_guide(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
+                                    size_t why_len, double *guide, bool *guided);
+
 #endif

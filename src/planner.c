@@ -112,6 +112,37 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
 }
 
+/*
+ * Hands the capacity LP's split of the work (lpbound_closure_guide) to the
+ * dispatcher as its guide and builds a plan by it, hasty and patient;
+ * *best becomes the better of them if it beats *best. The split then
+ * guides the search's steps that do not keep the fluid plan. Where fleets
+ * must share routes and spots, the LP's split (which sees MOG over the
+ * whole operation, ready times and whole sorties per route) often leads
+ * the construction better than the fluid plan does.
+ */
+static sortie_status follow_lp_split(dispatch *d, const double *split, sched **best)
+{
+    if (!dispatch_set_guide(d, split))
+        return SORTIE_ENOMEM;
+    for (int patient = 0; patient < 2; patient++) {
+        dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+        sched *alt = NULL;
+        sortie_status st = dispatch_run(d, NULL, NULL, &knobs, &alt);
+        if (st == SORTIE_ENOMEM) {
+            sched_free(alt);
+            return st;
+        }
+        if (st == SORTIE_OK && sched_closure(alt) < sched_closure(*best)) {
+            sched_free(*best);
+            *best = alt;
+        } else {
+            sched_free(alt);
+        }
+    }
+    return SORTIE_OK;
+}
+
 /* The first part of the search, in steps: enough for the easy scenarios
  * (those whose plan meets the bound) to stop before the time-indexed LP. */
 #define PLANNER_FIRST_STEPS 100
@@ -196,16 +227,24 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         portfolio_run(&job);
     char binding[256];
     snprintf(binding, sizeof binding, "%s", bi.why);
+    /* The LP's split of the work, handed to the dispatcher as its guide
+     * once the portfolio, which reads the dispatcher, is done. */
+    double *lp_guide = NULL;
+    bool lp_guided = false;
     if (params->lp_bound && closure > bound) {
         minute_t lp = bound;
         char why[256] = "";
+        lp_guide = malloc(sizeof *lp_guide * ((size_t)m->n_fleets * (size_t)m->n_reqs + 1));
         /* The LP only ever raises the bound; when it fails (solver trouble),
          * the combinatorial bound stands. */
-        sortie_status lst = lpbound_closure(m, bound, closure, &lp, why, sizeof why);
+        sortie_status lst = lp_guide ? lpbound_closure_guide(m, bound, closure, &lp, why, sizeof why, lp_guide,
+                                                             &lp_guided)
+                                     : SORTIE_ENOMEM;
         if (lst == SORTIE_ENOMEM) {
             if (threaded)
                 pthread_join(helper, NULL);
             sched_free(job.out);
+            free(lp_guide);
             st = lst;
             goto done;
         }
@@ -219,6 +258,12 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     if (threaded)
         pthread_join(helper, NULL);
     st = portfolio_take(&job, &best);
+    /* The search's budget counts constructions as the first two cost: the
+     * variants and the LP-guided ones are extra (portfolio.h). */
+    improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
+    if (st == SORTIE_OK && lp_guided && improve_restarts_pay(d, &first))
+        st = follow_lp_split(d, lp_guide, &best);
+    free(lp_guide);
     if (st != SORTIE_OK)
         goto done;
     closure = sched_closure(best);
@@ -233,9 +278,6 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * limit is the search's own: the LP's time does not count. */
     bool cut_short = false;
     double search_s = 0;
-    /* The search's budget counts constructions as the first two cost: the
-     * variants are extra (portfolio.h). */
-    improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
     rng random;
     rng_seed(&random, params->seed);
@@ -243,16 +285,14 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     if (closure > bound && params->time_limit_s > 0) {
         /* Where one construction costs more than a step may (L), the first
          * part's steps would spend the whole budget on one lane, so there
-         * is none, and the two lanes search from the first step. Where it
-         * runs, the portfolio ran no variants (the same test), so the
-         * dispatcher's work is the first two constructions' and the search's. */
+         * is none, and the two lanes search from the first step. */
         if (improve_restarts_pay(d, &first)) {
             long work = dispatch_work(d);
-            st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, NULL, &random, params->time_limit_s,
+            st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, &first, &random, params->time_limit_s,
                         &search_s, &cut_short, &first_end);
             first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
                                    .work_before = dispatch_work(d) - work,
-                                   .construct_work = work / 2};
+                                   .construct_work = first.construct_work};
             if (st != SORTIE_OK)
                 goto done;
             closure = sched_closure(best);

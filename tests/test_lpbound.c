@@ -125,6 +125,43 @@ static void test_whole_sorties_per_route(void **state)
     unload(&h);
 }
 
+/* The LP's split of the work, per fleet and requirement: two operators'
+ * aircraft share a route, each allowed only its own operator's passengers
+ * (30 and 20 at 10 seats). Each fleet's sorties on the route go to the
+ * requirement it may carry, whole (the route cuts); when the LP proves
+ * nothing beyond lo, the guide is left as it was. */
+static void test_guide_splits_the_work(void **state)
+{
+    (void)state;
+    hand h = load("", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"},"
+                      "{\"id\": \"G\", \"operator\": \"Y\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}",
+                  "{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 30, \"carriers\": [\"X\"]},"
+                  "{\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 20, \"carriers\": [\"Y\"]}");
+    const sortie_model *m = h.m;
+    int f = model_fleet_index(m, "F"), g = model_fleet_index(m, "G");
+    int r1 = model_req_index(m, "R1"), r2 = model_req_index(m, "R2");
+    size_t nr = (size_t)m->n_reqs;
+    double guide[4] = {-1, -1, -1, -1};
+    minute_t optimum = m->start + 6 * h.leg + 5 * 60; /* F's three round trips */
+    minute_t out;
+    bool guided = false;
+    assert_int_equal(lpbound_closure_guide(m, m->start, optimum + 600, &out, NULL, 0, guide, &guided), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    assert_true(guided);
+    assert_true(guide[(size_t)f * nr + (size_t)r1] >= 3 - 1e-6);
+    assert_true(guide[(size_t)f * nr + (size_t)r2] == 0);
+    assert_true(guide[(size_t)g * nr + (size_t)r2] >= 2 - 1e-6);
+    assert_true(guide[(size_t)g * nr + (size_t)r1] == 0);
+
+    double untouched[4] = {-1, -1, -1, -1};
+    assert_int_equal(lpbound_closure_guide(m, optimum, optimum + 600, &out, NULL, 0, untouched, &guided), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    assert_false(guided);
+    for (int i = 0; i < 4; i++)
+        assert_true(untouched[i] == -1);
+    unload(&h);
+}
+
 /* AFPAM 10-1403's airfield throughput: parking spots x payload x operating
  * hours / ground time. 200 t through two spots at 10 t and 60 min a turn
  * is 10 hours of turns at least; the bound may not promise less. */
@@ -262,7 +299,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fleet_bound_is_tight), cmocka_unit_test(test_mog_bound_is_tight),
-        cmocka_unit_test(test_whole_sorties_per_route),
+        cmocka_unit_test(test_whole_sorties_per_route), cmocka_unit_test(test_guide_splits_the_work),
         cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
         cmocka_unit_test(test_hours_after_ready_time),
         cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),

@@ -5,7 +5,8 @@
  * where one big aircraft and many small ones compete for the spot, a
  * variant that keeps the small ones off it closes first. The result is
  * valid, the same on every run, and portfolio_take keeps the first
- * construction unless the portfolio's is strictly better. */
+ * construction unless the portfolio's is strictly better. After the LP,
+ * its split of the work leads two more constructions (planner.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,11 +14,16 @@
 
 #include <cmocka.h>
 
+#include <stdlib.h>
+
+#include "bound.h"
 #include "dispatch.h"
 #include "improve.h"
+#include "lpbound.h"
 #include "model.h"
 #include "plan.h"
 #include "portfolio.h"
+#include "slot.h"
 #include "testutil.h"
 
 /* A base B and, 556 km away, an origin O with one parking spot. X has one
@@ -120,6 +126,63 @@ static void test_costly_construction_runs_them_all(void **state)
     sortie_free(text[1]);
 }
 
+/* On the generated S-4 the capacity LP proves more than the combinatorial
+ * bound, and two constructions led by its split of the work (hasty and
+ * patient, as the planner builds them after the LP on S and M) close
+ * earlier than the fluid plan's two: the planner, without search, returns
+ * the best of the four. */
+static void test_the_lp_split_leads_two_more_constructions(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 4);
+    sortie_model *m = tu_model(sc);
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &s), SORTIE_OK);
+    tu_assert_sched_valid(m, s);
+    minute_t first = closure_of(s), fluid = first;
+    sched_free(s);
+    dispatch_knobs patient = portfolio_knobs(0);
+    assert_int_equal(dispatch_run(d, NULL, NULL, &patient, &s), SORTIE_OK);
+    tu_assert_sched_valid(m, s);
+    fluid = closure_of(s) < fluid ? closure_of(s) : fluid;
+    sched_free(s);
+
+    /* The LP as the planner asks it: from the combinatorial bound up to the first plan's closure. */
+    bound_info bi;
+    assert_int_equal(bound_compute(m, &bi), SORTIE_OK);
+    double *split = malloc(sizeof *split * (size_t)m->n_fleets * (size_t)m->n_reqs);
+    assert_non_null(split);
+    minute_t lp;
+    bool guided = false;
+    assert_int_equal(lpbound_closure_guide(m, bi.value, first, &lp, NULL, 0, split, &guided), SORTIE_OK);
+    assert_true(guided);
+    assert_true(lp > bi.value);
+    assert_true(dispatch_set_guide(d, split));
+    minute_t led = SLOT_NEVER;
+    for (int w = 0; w < 2; w++) {
+        dispatch_knobs k = dispatch_knobs_default(w ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+        assert_int_equal(dispatch_run(d, NULL, NULL, &k, &s), SORTIE_OK);
+        tu_assert_sched_valid(m, s);
+        led = closure_of(s) < led ? closure_of(s) : led;
+        sched_free(s);
+    }
+    assert_true(led < fluid);
+
+    sortie_params params;
+    sortie_params_init(&params);
+    params.time_limit_s = 0;
+    sortie_plan *plan = tu_plan(m, &params);
+    assert_int_equal(plan->closure, led);
+    sortie_plan_free(plan);
+    free(split);
+    bound_info_free(&bi);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
 /* portfolio_take keeps the first construction on a tie, takes a strictly
  * better one, and passes on running out of memory. */
 static void test_take_keeps_the_first_unless_beaten(void **state)
@@ -163,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_cheap_construction_runs_the_patient_one),
         cmocka_unit_test(test_costly_construction_runs_them_all),
         cmocka_unit_test(test_take_keeps_the_first_unless_beaten),
+        cmocka_unit_test(test_the_lp_split_leads_two_more_constructions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
