@@ -782,12 +782,10 @@ static void pressure_reset(dispatch *d)
             kg += d->dem.items[c] * m->reqs[r].src->cargo[c - d->dem.line0[r]].weight_kg;
         d->rem_kg[r] = kg;
     }
-    if (d->left_kg) {
-        memset(d->left_kg, 0, sizeof *d->left_kg * (size_t)m->n_airfields);
-        for (int r = 0; r < m->n_reqs; r++) {
-            d->left_kg[m->reqs[r].from] += d->rem_kg[r];
-            d->left_kg[m->reqs[r].to] += d->rem_kg[r];
-        }
+    memset(d->left_kg, 0, sizeof *d->left_kg * (size_t)m->n_airfields);
+    for (int r = 0; r < m->n_reqs; r++) {
+        d->left_kg[m->reqs[r].from] += d->rem_kg[r];
+        d->left_kg[m->reqs[r].to] += d->rem_kg[r];
     }
     d->pressure_max = 0;
     for (int r = 0; r < m->n_reqs; r++)

@@ -1882,6 +1882,13 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
     }
 }
 
+/* Requirement q goes on route r and fleet f may carry it. */
+static bool carries_on(const lpb *b, int f, int q, int r)
+{
+    const mdl_requirement *rq = &b->m->reqs[q];
+    return rq->from == b->routes[r].o && rq->to == b->routes[r].d && load_can_carry(b->m, q, f);
+}
+
 /* The LP's current solution (loaded sorties per class and route) per fleet
  * and requirement, into guide (lpbound_closure_guide). */
 static void fill_guide(const lpb *b, double *guide)
@@ -1903,10 +1910,10 @@ static void fill_guide(const lpb *b, double *guide)
                 continue;
             double kg = 0;
             for (int q = 0; q < nr; q++)
-                if (m->reqs[q].from == b->routes[r].o && m->reqs[q].to == b->routes[r].d && load_can_carry(m, q, f))
+                if (carries_on(b, f, q, r))
                     kg += m->reqs[q].total_kg;
             for (int q = 0; q < nr && kg > 0; q++)
-                if (m->reqs[q].from == b->routes[r].o && m->reqs[q].to == b->routes[r].d && load_can_carry(m, q, f))
+                if (carries_on(b, f, q, r))
                     guide[(size_t)f * (size_t)nr + (size_t)q] += x * m->reqs[q].total_kg / kg;
         }
     }

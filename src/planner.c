@@ -112,10 +112,22 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
 }
 
+/* a delivers better than b: fewer requirements late, or as many and an
+ * earlier closure (improve_compare's first two keys; on a tie in both the
+ * plan in hand stays, whatever the legs flown). */
+static bool better_delivered(const sched *a, const sched *b)
+{
+    improve_obj x, y;
+    improve_objective(a, &x);
+    improve_objective(b, &y);
+    return x.late != y.late ? x.late < y.late : x.closure < y.closure;
+}
+
 /*
  * Hands the capacity LP's split of the work (lpbound_closure_guide) to the
  * dispatcher as its guide and builds a plan by it, hasty and patient;
- * *best becomes the better of them if it beats *best. The split then
+ * *best becomes the better of them if it delivers better
+ * (better_delivered). The split then
  * guides the search's steps that do not keep the fluid plan. Where fleets
  * must share routes and spots, the LP's split (which sees MOG over the
  * whole operation, ready times and whole sorties per route) often leads
@@ -133,7 +145,7 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
             sched_free(alt);
             return st;
         }
-        if (st == SORTIE_OK && sched_closure(alt) < sched_closure(*best)) {
+        if (st == SORTIE_OK && better_delivered(alt, *best)) {
             sched_free(*best);
             *best = alt;
         } else {
