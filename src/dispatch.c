@@ -45,6 +45,7 @@ typedef struct {
 
 struct dispatch {
     const sortie_model *m;
+    double stop_avoid;      /* this run's knob */
     slot_table slots;
     load_demand dem;
     load_pack pack, best_pack, second_pack;
@@ -848,8 +849,10 @@ static minute_t max_t(minute_t a, minute_t b) { return a > b ? a : b; }
 /*
  * The earliest flight of fleet f from x to y taking off at or after dmin and
  * landing by `limit`: direct when in range and the two airfields' hours
- * match, else with one fuel stop (ground time, hours and MOG at the stop).
- * Legs at most range_km when loaded, ferry_range_km when empty.
+ * match, else with one fuel stop (ground time, hours and MOG at the stop),
+ * a stop on a short airfield's spot counting as a later landing by this
+ * run's stop_avoid (DISPATCH_STOP_DETOUR). Legs at most range_km when
+ * loaded, ferry_range_km when empty.
  */
 static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool loaded, minute_t limit, hop *h)
 {
@@ -866,10 +869,14 @@ static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool
         }
     }
     bool found = false;
+    double best_score = 0;
     for (int c = 0; c < m->n_airfields; c++) {
         if (c == x || c == y || model_dist(m, x, c) > range || model_dist(m, c, y) > range)
             continue;
         int l1 = model_leg_min(m, type, x, c), l2 = model_leg_min(m, type, c, y);
+        double pen = d->stop_avoid > 0 && d->congestion && slot_counts(m, c, f)
+                         ? d->stop_avoid * fmin(congestion_now(d, c), 1.5) * ty->ground_min
+                         : 0;
         minute_t t = dmin;
         for (int iter = 0; iter < 64; iter++) {
             minute_t dep = slot_next_pair(m, x, t, l1, c);
@@ -877,12 +884,13 @@ static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool
                 break;
             minute_t a1 = dep + l1;
             minute_t e = slot_next_pair(m, c, a1 + ty->ground_min, l2, y);
-            if (e >= SLOT_NEVER || e + l2 > limit || (found && e + l2 >= h->arr))
+            if (e >= SLOT_NEVER || e + l2 > limit || (found && (double)(e + l2) + pen >= best_score))
                 break;
             minute_t s = slot_table_first_full(&d->slots, c, f, a1, e);
             if (s >= SLOT_NEVER) {
                 *h = (hop){.n = 2, .from = x, .to = y, .via = c, .dep = dep, .arr = e + l2, .stop_arr = a1,
                            .stop_dep = e};
+                best_score = (double)(e + l2) + pen;
                 found = true;
                 break;
             }
@@ -1401,7 +1409,8 @@ dispatch_knobs dispatch_knobs_default(int max_waits)
                             .slot = DISPATCH_SLOT,
                             .decline = DISPATCH_DECLINE,
                             .max_waits = max_waits,
-                            .regions = true};
+                            .regions = true,
+                            .stop_avoid = DISPATCH_STOP_AVOID};
 }
 
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
@@ -1418,6 +1427,7 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     if (d->done)
         memset(d->done, 0, sizeof *d->done * (size_t)m->n_reqs * (size_t)m->n_fleets);
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
+    d->stop_avoid = knobs ? knobs->stop_avoid : DISPATCH_STOP_AVOID;
     d->target = d->set_target && !(knobs && knobs->fluid_guide) ? d->set_target : d->fluid_target;
     for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);

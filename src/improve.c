@@ -232,7 +232,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .strict = it % 4 == 1 ? 2.0 : 0,
                              .regions = it % 2 == 0,
                              .wait_ready = it % 2 == 1,
-                             .fluid_guide = it % 4 >= 2};
+                             .fluid_guide = it % 4 >= 2,
+                             .stop_avoid = DISPATCH_STOP_AVOID};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {

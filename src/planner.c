@@ -123,22 +123,14 @@ static bool better_delivered(const sched *a, const sched *b)
     return x.late != y.late ? x.late < y.late : x.closure < y.closure;
 }
 
-/*
- * Hands the capacity LP's split of the work (lpbound_closure_guide) to the
- * dispatcher as its guide and builds a plan by it, hasty and patient;
- * *best becomes the better of them if it delivers better
- * (better_delivered). The split then
- * guides the search's steps that do not keep the fluid plan. Where fleets
- * must share routes and spots, the LP's split (which sees MOG over the
- * whole operation, ready times and whole sorties per route) often leads
- * the construction better than the fluid plan does.
- */
-static sortie_status follow_lp_split(dispatch *d, const double *split, sched **best)
+/* Builds a plan hasty and patient, fuel stops weighed by `stop_avoid`
+ * (dispatch_knobs); *best becomes the better of them if it delivers
+ * better (better_delivered). */
+static sortie_status construct_better(dispatch *d, double stop_avoid, sched **best)
 {
-    if (!dispatch_set_guide(d, split))
-        return SORTIE_ENOMEM;
     for (int patient = 0; patient < 2; patient++) {
         dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+        knobs.stop_avoid = stop_avoid;
         sched *alt = NULL;
         sortie_status st = dispatch_run(d, NULL, NULL, &knobs, &alt);
         if (st == SORTIE_ENOMEM) {
@@ -153,6 +145,22 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
         }
     }
     return SORTIE_OK;
+}
+
+/*
+ * Hands the capacity LP's split of the work (lpbound_closure_guide) to the
+ * dispatcher as its guide and builds a plan by it (construct_better);
+ * the split then
+ * guides the search's steps that do not keep the fluid plan. Where fleets
+ * must share routes and spots, the LP's split (which sees MOG over the
+ * whole operation, ready times and whole sorties per route) often leads
+ * the construction better than the fluid plan does.
+ */
+static sortie_status follow_lp_split(dispatch *d, const double *split, sched **best)
+{
+    if (!dispatch_set_guide(d, split))
+        return SORTIE_ENOMEM;
+    return construct_better(d, DISPATCH_STOP_AVOID, best);
 }
 
 /* The first part of the search, in steps: enough for the easy scenarios
@@ -273,8 +281,13 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     /* The search's budget counts constructions as the first two cost: the
      * variants and the LP-guided ones are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
-    if (st == SORTIE_OK && lp_guided && improve_restarts_pay(d, &first))
-        st = follow_lp_split(d, lp_guide, &best);
+    /* Where constructions are cheap (S, M), two more go round short
+     * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR). */
+    if (st == SORTIE_OK && improve_restarts_pay(d, &first)) {
+        st = construct_better(d, DISPATCH_STOP_DETOUR, &best);
+        if (st == SORTIE_OK && lp_guided)
+            st = follow_lp_split(d, lp_guide, &best);
+    }
     free(lp_guide);
     if (st != SORTIE_OK)
         goto done;

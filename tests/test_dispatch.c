@@ -122,6 +122,26 @@ static const char stop_scenario[] =
     "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\","
     "   \"cargo\": [{\"name\": \"box\", \"count\": 20, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
+/* Short-range aircraft position from B to O and back by way of a fuel
+ * stop: X, on the line, whose one spot the LONG fleet needs for R1, or Y,
+ * off the line and without a MOG, a little further. */
+static const char detour_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"detour\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"X\", \"lat\": 0, \"lon\": 20, \"mog\": 1},"
+    "  {\"id\": \"O\", \"lat\": 0, \"lon\": 40}, {\"id\": \"P\", \"lat\": 0, \"lon\": 42},"
+    "  {\"id\": \"Y\", \"lat\": 6, \"lon\": 20}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"LONG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 800, \"range_km\": 9000, \"ferry_range_km\": 9000, \"taxi_min\": 0, \"ground_min\": 60},"
+    "  {\"id\": \"SHORT\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 800, \"range_km\": 3000, \"ferry_range_km\": 3000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FS\", \"operator\": \"Y\", \"type\": \"SHORT\", \"count\": 4, \"base\": \"B\"},"
+    "            {\"id\": \"FL\", \"operator\": \"X\", \"type\": \"LONG\", \"count\": 10, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"X\", \"to\": \"B\", \"carriers\": [\"X\"],"
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 80, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"P\", \"carriers\": [\"Y\"],"
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 16, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
 /* Stays at O (index 1) by the aircraft of fleet f. */
 static int fleet_stays_at_origin(const sched *s, int f)
 {
@@ -409,6 +429,59 @@ static void test_fuel_stops_keep_off_short_spots(void **state)
     tu_dispatch_close(&fx);
 }
 
+/* Stays at X by fleet FS before R1's last take-off from X. */
+static int stops_at_x_during_r1(const sortie_model *m, const sched *s)
+{
+    stop_use u = fuel_stops_at_x(m, s);
+    int fs = model_fleet_index(m, "FS"), x = model_airfield_index(m, "X"), n = 0;
+    for (int t = 0; t < m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++)
+            n += s->tails[t].legs[i].to == x && m->tails[t].fleet == fs && s->tails[t].legs[i].arr < u.r1_last;
+    return n;
+}
+
+/* Where another stop is in range, a short airfield's spot is left to its
+ * own loads (knobs.stop_avoid): SHORT positions by way of Y, a little
+ * further, while R1 is lifted from X, and R1 is done sooner. Taking the
+ * stop that lands earliest (the default), SHORT stands on X's only spot
+ * instead. The planner builds both (construct_better, on S and M) and
+ * keeps the better. */
+static void test_fuel_stops_go_round_short_spots(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(detour_scenario);
+    stop_use use[2];
+    minute_t earliest[2] = {0, 0}; /* the better of hasty and patient, by the default and round */
+    for (int avoid = 0; avoid < 2; avoid++)
+        for (int patient = 0; patient < 2; patient++) {
+            dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+            knobs.stop_avoid = avoid ? DISPATCH_STOP_DETOUR : DISPATCH_STOP_AVOID;
+            sched *s = NULL;
+            assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+            tu_assert_sched_valid(fx.m, s);
+            if (!patient) {
+                use[avoid] = fuel_stops_at_x(fx.m, s);
+                use[avoid].stops_during = stops_at_x_during_r1(fx.m, s);
+            }
+            if (!patient || sched_closure(s) < earliest[avoid])
+                earliest[avoid] = sched_closure(s);
+            sched_free(s);
+        }
+    assert_true(use[0].stops_during > 0);
+    assert_int_equal(use[1].stops_during, 0);
+    assert_true(use[1].closure < use[0].closure);
+    assert_true(earliest[1] < earliest[0]);
+
+    /* The planner without search keeps the round way's plan. */
+    sortie_params params;
+    sortie_params_init(&params);
+    params.time_limit_s = 0;
+    sortie_plan *plan = tu_plan(fx.m, &params);
+    assert_int_equal(plan->closure, earliest[1]);
+    sortie_plan_free(plan);
+    tu_dispatch_close(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_wait_for_the_next_ready_load),
         cmocka_unit_test(test_a_guide_steers_the_construction),
         cmocka_unit_test(test_fuel_stops_keep_off_short_spots),
+        cmocka_unit_test(test_fuel_stops_go_round_short_spots),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
