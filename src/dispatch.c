@@ -1123,6 +1123,42 @@ static double noise_unit(uint64_t salt, int k, int route, int n_loads)
 }
 
 /* The best sortie for tail k (own reservations released); its load in d->best_pack. */
+/* With the strict rule: true when, at each end of the sortie where spots
+ * are short, fewer aircraft of types the rule keeps the spots for could
+ * stand there during tail k's stay than spots are free then, so the spot
+ * it takes would otherwise stand idle. */
+static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c, double ratio)
+{
+    const sortie_model *m = d->m;
+    int f = fleet_of(d, k);
+    double best = INFINITY;
+    for (int i = 0; i < d->pack.n_pieces; i++)
+        best = fmin(best, d->req_type_eff[d->pack.pieces[i].req]);
+    int ends[2] = {d->route_from[route], d->route_to[route]};
+    minute_t from[2] = {c->land, c->fly.arr}, to[2] = {c->fly.dep, c->hold};
+    for (int e = 0; e < 2; e++) {
+        int a = ends[e];
+        if (congestion_now(d, a) < 0.5 || !slot_counts(m, a, f) || to[e] <= from[e])
+            continue;
+        int free_spots = m->airfields[a].mog - slot_line_peak(&d->slots.lines[a], from[e], to[e]);
+        int rivals = 0;
+        for (int k2 = 0; k2 < m->n_tails && rivals < free_spots; k2++) {
+            if (k2 == k || d->ts[k2].done)
+                continue;
+            int f2 = fleet_of(d, k2);
+            const scn_type *t2 = type_of(d, f2);
+            if (!slot_counts(m, a, f2) || t2->payload_kg / (t2->ground_min > 0 ? t2->ground_min : 1) * ratio < best)
+                continue;
+            int at = d->ts[k2].at;
+            minute_t there = at == a ? d->ts[k2].free : d->ts[k2].free + model_leg_min(m, m->fleets[f2].type, at, a);
+            rivals += there + t2->ground_min <= to[e];
+        }
+        if (rivals >= free_spots)
+            return false;
+    }
+    return true;
+}
+
 static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
 {
     int f = fleet_of(d, k);
@@ -1170,7 +1206,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                 c.cost /= 1.0 + urgency * p / d->pressure_max;
             }
             /* Strict: a slow type leaves short spots to the fast ones. */
-            if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict))
+            if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict) &&
+                !(kn->strict_idle && spot_idle_anyway(d, k, route, &c, kn->strict)))
                 continue;
             /* Standing on a short airfield's spots for little costs more. */
             double sw = kn ? kn->slot : DISPATCH_SLOT;

@@ -54,6 +54,8 @@ typedef struct {
     bool wait_ready;      /* also weigh taking off when the route's next load is ready, if that
                            * is within a ground time of the earliest take-off */
     bool fluid_guide;     /* guided by the fluid plan even when dispatch_set_guide gave another */
+    bool strict_idle;     /* with strict: a slow type may still take a short spot that no faster
+                           * aircraft could stand on during its stay */
     double stop_avoid;    /* a fuel stop on the spot of an airfield short of spots counts as landing
                            * this many of the type's ground times later, times its congestion
                            * (0, DISPATCH_STOP_AVOID: the stop that lands earliest) */

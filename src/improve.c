@@ -222,7 +222,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .shuffle = rng_below(random, 2) == 0,
                              .decline = rng_below(random, 2) == 0 ? DISPATCH_DECLINE * (0.5 + rng_unit(random)) : 0,
                              .own_spots = rng_below(random, 2) == 0,
-                             /* Every third step is patient, every fourth strict, and
+                             /* Every third step is patient, every fourth strict (every
+                              * other of those letting slow types fill spots no fast
+                              * aircraft could use meanwhile), and
                               * steps alternate between keeping to regions and weighing
                               * the wait for the next ready load; where the time-indexed
                               * LP's split guides, two steps in four keep the fluid plan.
@@ -230,6 +232,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * they were without them. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? 2.0 : 0,
+                             .strict_idle = it % 8 == 1,
                              .regions = it % 2 == 0,
                              .wait_ready = it % 2 == 1,
                              .fluid_guide = it % 4 >= 2,

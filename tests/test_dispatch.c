@@ -49,6 +49,13 @@ static const char spot_scenario[] =
     "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
+/* One BIG aircraft only: O's spot stands empty while it is away. */
+static const char idle_scenario[] =
+    SPOT_PREFIX("idle", "240")
+    " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
+    "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 4, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
 /* The same, with a second operator's two small aircraft the only carriers of R2. */
 static const char strict_scenario[] =
     SPOT_PREFIX("strict", "240")
@@ -205,6 +212,32 @@ static void test_strict_keeps_small_types_to_their_own_loads(void **state)
 
     sched_free(plain);
     sched_free(strict);
+    tu_dispatch_close(&fx);
+}
+
+/* Strict with strict_idle: a small aircraft may still take O's one spot
+ * when the big one could not stand there before it leaves, so the spot
+ * no longer stands empty while the big one is away; plain strict leaves
+ * R to the big one alone. */
+static void test_strict_fills_idle_spots(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(idle_scenario);
+    sortie_model *m = fx.m;
+    int fs = model_fleet_index(m, "FS");
+    sched *out[2] = {NULL, NULL};
+    for (int idle = 0; idle < 2; idle++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.strict = 2.0;
+        knobs.strict_idle = idle;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[idle]), SORTIE_OK);
+        tu_assert_sched_valid(m, out[idle]);
+    }
+    assert_int_equal(fleet_stays_at_origin(out[0], fs), 0);
+    assert_true(fleet_stays_at_origin(out[1], fs) > 0);
+    assert_true(sched_closure(out[1]) < sched_closure(out[0]));
+    sched_free(out[0]);
+    sched_free(out[1]);
     tu_dispatch_close(&fx);
 }
 
@@ -488,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_patient_keeps_the_spot_for_big_loads),
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
         cmocka_unit_test(test_strict_at_a_base),
+        cmocka_unit_test(test_strict_fills_idle_spots),
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
         cmocka_unit_test(test_a_guide_steers_the_construction),
