@@ -851,8 +851,8 @@ static minute_t max_t(minute_t a, minute_t b) { return a > b ? a : b; }
  * landing by `limit`: direct when in range and the two airfields' hours
  * match, else with one fuel stop (ground time, hours and MOG at the stop),
  * a stop on a short airfield's spot counting as a later landing by this
- * run's stop_avoid (DISPATCH_STOP_DETOUR). Legs at most range_km when
- * loaded, ferry_range_km when empty.
+ * run's knobs->stop_avoid (dispatch.h, DISPATCH_STOP_AVOID). Legs at most
+ * range_km when loaded, ferry_range_km when empty.
  */
 static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool loaded, minute_t limit, hop *h)
 {
@@ -1122,7 +1122,6 @@ static double noise_unit(uint64_t salt, int k, int route, int n_loads)
     return (double)(z >> 11) * 0x1.0p-53;
 }
 
-/* The best sortie for tail k (own reservations released); its load in d->best_pack. */
 /* With the strict rule: true when, at each end of the sortie where spots
  * are short, fewer aircraft of types the rule keeps the spots for could
  * stand there during tail k's stay than spots are free then, so the spot
@@ -1159,6 +1158,7 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
     return true;
 }
 
+/* The best sortie for tail k (own reservations released); its load in d->best_pack. */
 static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
 {
     int f = fleet_of(d, k);

@@ -149,9 +149,8 @@ static sortie_status construct_better(dispatch *d, double stop_avoid, sched **be
 
 /*
  * Hands the capacity LP's split of the work (lpbound_closure_guide) to the
- * dispatcher as its guide and builds a plan by it (construct_better);
- * the split then
- * guides the search's steps that do not keep the fluid plan. Where fleets
+ * dispatcher as its guide and builds a plan by it (construct_better); the
+ * split then guides the search's steps that do not keep the fluid plan. Where fleets
  * must share routes and spots, the LP's split (which sees MOG over the
  * whole operation, ready times and whole sorties per route) often leads
  * the construction better than the fluid plan does.
@@ -279,7 +278,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         pthread_join(helper, NULL);
     st = portfolio_take(&job, &best);
     /* The search's budget counts constructions as the first two cost: the
-     * variants and the LP-guided ones are extra (portfolio.h). */
+     * variants, and below the detour and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     /* Where constructions are cheap (S, M), two more go round short
      * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR). */
