@@ -49,7 +49,7 @@ static const char spot_scenario[] =
     "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
-/* One BIG aircraft only: O's spot stands empty while it is away. */
+/* Two BIG aircraft and small ones: O's spot stands empty while both big ones are away. */
 static const char idle_scenario[] =
     SPOT_PREFIX("idle", "240")
     " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
