@@ -231,7 +231,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * By the step's number, so that the random draws stay what
                               * they were without them. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
-                             .strict = it % 4 == 1 ? 2.0 : 0,
+                             .strict = it % 4 == 1 ? IMPROVE_STRICT : 0,
                              .strict_idle = it % 8 == 1,
                              .regions = it % 2 == 0,
                              .wait_ready = it % 2 == 1,

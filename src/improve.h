@@ -59,6 +59,9 @@ typedef struct {
  * optimality need up to 5,000 steps with some seeds). */
 #define IMPROVE_CHEAP_STEP 1000L
 #define IMPROVE_MAX_STEPS 5000
+/* The strict steps' ratio (dispatch_knobs.strict): a type bringing less
+ * than half of what the best may bring per spot-minute keeps off short spots. */
+#define IMPROVE_STRICT 2.0
 /* A fresh construction is only a step when it costs at most this share of
  * IMPROVE_WORK (on L one costs more than the whole budget). */
 #define IMPROVE_RESTART_SHARE 0.125

@@ -123,14 +123,14 @@ static bool better_delivered(const sched *a, const sched *b)
     return x.late != y.late ? x.late < y.late : x.closure < y.closure;
 }
 
-/* Builds a plan hasty and patient, fuel stops weighed by `stop_avoid`
- * (dispatch_knobs); *best becomes the better of them if it delivers
+/* Builds a plan hasty and patient with the knobs of `variant` (its
+ * max_waits set here); *best becomes the better of them if it delivers
  * better (better_delivered). */
-static sortie_status construct_better(dispatch *d, double stop_avoid, sched **best)
+static sortie_status construct_better(dispatch *d, dispatch_knobs variant, sched **best)
 {
     for (int patient = 0; patient < 2; patient++) {
-        dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
-        knobs.stop_avoid = stop_avoid;
+        dispatch_knobs knobs = variant;
+        knobs.max_waits = patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS;
         sched *alt = NULL;
         sortie_status st = dispatch_run(d, NULL, NULL, &knobs, &alt);
         if (st == SORTIE_ENOMEM) {
@@ -159,7 +159,7 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
 {
     if (!dispatch_set_guide(d, split))
         return SORTIE_ENOMEM;
-    return construct_better(d, DISPATCH_STOP_AVOID, best);
+    return construct_better(d, dispatch_knobs_default(DISPATCH_MAX_WAITS), best);
 }
 
 /* The first part of the search, in steps: enough for the easy scenarios
@@ -281,9 +281,18 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * variants, and below the detour and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     /* Where constructions are cheap (S, M), two more go round short
-     * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR). */
+     * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR),
+     * and two keep slow types off short spots but where they would stand
+     * empty (the search's strict steps that fill idle spots). */
     if (st == SORTIE_OK && improve_restarts_pay(d, &first)) {
-        st = construct_better(d, DISPATCH_STOP_DETOUR, &best);
+        dispatch_knobs detour = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        detour.stop_avoid = DISPATCH_STOP_DETOUR;
+        st = construct_better(d, detour, &best);
+        dispatch_knobs fill = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        fill.strict = IMPROVE_STRICT;
+        fill.strict_idle = true;
+        if (st == SORTIE_OK)
+            st = construct_better(d, fill, &best);
         if (st == SORTIE_OK && lp_guided)
             st = follow_lp_split(d, lp_guide, &best);
     }
