@@ -278,7 +278,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         pthread_join(helper, NULL);
     st = portfolio_take(&job, &best);
     /* The search's budget counts constructions as the first two cost: the
-     * variants, and below the detour and LP-guided ones, are extra (portfolio.h). */
+     * variants, and below the detour, fill and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     /* Where constructions are cheap (S, M), two more go round short
      * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR),
