@@ -160,15 +160,14 @@ static int fleet_stays_at_origin(const sched *s, int f)
     return n;
 }
 
-/* The earlier closure of the planner's pair of constructions that keep
- * slow types off short spots but where they would stand empty (planner.c). */
-static minute_t fill_closure(dispatch *d)
+/* The earlier closure of a hasty and a patient construction with the
+ * knobs of `variant`, as the planner's construct_better builds them. */
+static minute_t pair_closure(dispatch *d, dispatch_knobs variant)
 {
     minute_t best = 0;
     for (int patient = 0; patient < 2; patient++) {
-        dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
-        knobs.strict = IMPROVE_STRICT;
-        knobs.strict_idle = true;
+        dispatch_knobs knobs = variant;
+        knobs.max_waits = patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS;
         sched *s = NULL;
         assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &s), SORTIE_OK);
         tu_assert_sched_valid(s->m, s);
@@ -177,6 +176,16 @@ static minute_t fill_closure(dispatch *d)
         sched_free(s);
     }
     return best;
+}
+
+/* The planner's pair that keeps slow types off short spots but where they
+ * would stand empty (planner.c). */
+static minute_t fill_closure(dispatch *d)
+{
+    dispatch_knobs fill = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    fill.strict = IMPROVE_STRICT;
+    fill.strict_idle = true;
+    return pair_closure(d, fill);
 }
 
 static void test_patient_keeps_the_spot_for_big_loads(void **state)
@@ -200,12 +209,7 @@ static void test_patient_keeps_the_spot_for_big_loads(void **state)
      * better still (as here: the big aircraft leave the spot empty while
      * they are away). */
     minute_t fill = fill_closure(d);
-    sortie_params params;
-    sortie_params_init(&params);
-    params.time_limit_s = 0;
-    sortie_plan *plan = tu_plan(m, &params);
-    assert_int_equal(plan->closure, fill < sched_closure(patient) ? fill : sched_closure(patient));
-    sortie_plan_free(plan);
+    assert_int_equal(tu_unsearched_closure(m), fill < sched_closure(patient) ? fill : sched_closure(patient));
 
     sched_free(plain);
     sched_free(patient);
@@ -270,12 +274,7 @@ static void test_strict_fills_idle_spots(void **state)
         assert_true(fill < sched_closure(s));
         sched_free(s);
     }
-    sortie_params params;
-    sortie_params_init(&params);
-    params.time_limit_s = 0;
-    sortie_plan *plan = tu_plan(m, &params);
-    assert_int_equal(plan->closure, fill);
-    sortie_plan_free(plan);
+    assert_int_equal(tu_unsearched_closure(m), fill);
     sched_free(out[0]);
     sched_free(out[1]);
     tu_dispatch_close(&fx);
@@ -524,34 +523,25 @@ static void test_fuel_stops_go_round_short_spots(void **state)
     (void)state;
     tu_dispatch_fixture fx = tu_dispatch_open(detour_scenario);
     stop_use use[2];
-    minute_t earliest[2] = {0, 0}; /* the better of hasty and patient, by the default and round */
-    for (int avoid = 0; avoid < 2; avoid++)
-        for (int patient = 0; patient < 2; patient++) {
-            dispatch_knobs knobs = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
-            knobs.stop_avoid = avoid ? DISPATCH_STOP_DETOUR : DISPATCH_STOP_AVOID;
-            sched *s = NULL;
-            assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
-            tu_assert_sched_valid(fx.m, s);
-            if (!patient) {
-                use[avoid] = fuel_stops_at_x(fx.m, s);
-                use[avoid].stops_during = stops_at_x_during_r1(fx.m, s);
-            }
-            if (!patient || sched_closure(s) < earliest[avoid])
-                earliest[avoid] = sched_closure(s);
-            sched_free(s);
-        }
+    minute_t earliest[2]; /* the better of hasty and patient, by the default and round */
+    for (int avoid = 0; avoid < 2; avoid++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.stop_avoid = avoid ? DISPATCH_STOP_DETOUR : DISPATCH_STOP_AVOID;
+        sched *s = NULL;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+        tu_assert_sched_valid(fx.m, s);
+        use[avoid] = fuel_stops_at_x(fx.m, s);
+        use[avoid].stops_during = stops_at_x_during_r1(fx.m, s);
+        sched_free(s);
+        earliest[avoid] = pair_closure(fx.d, knobs);
+    }
     assert_true(use[0].stops_during > 0);
     assert_int_equal(use[1].stops_during, 0);
     assert_true(use[1].closure < use[0].closure);
     assert_true(earliest[1] < earliest[0]);
 
     /* The planner without search keeps the round way's plan. */
-    sortie_params params;
-    sortie_params_init(&params);
-    params.time_limit_s = 0;
-    sortie_plan *plan = tu_plan(fx.m, &params);
-    assert_int_equal(plan->closure, earliest[1]);
-    sortie_plan_free(plan);
+    assert_int_equal(tu_unsearched_closure(fx.m), earliest[1]);
     tu_dispatch_close(&fx);
 }
 

@@ -56,6 +56,17 @@ sortie_plan *tu_plan(const sortie_model *model, const sortie_params *params)
     return plan;
 }
 
+minute_t tu_unsearched_closure(const sortie_model *model)
+{
+    sortie_params params;
+    sortie_params_init(&params);
+    params.time_limit_s = 0;
+    sortie_plan *plan = tu_plan(model, &params);
+    minute_t closure = plan->closure;
+    sortie_plan_free(plan);
+    return closure;
+}
+
 const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size)
 {
     size_t used = 0;

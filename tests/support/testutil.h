@@ -64,6 +64,9 @@ void tu_dispatch_close(tu_dispatch_fixture *fx);
  * unless that succeeds and the plan passes the checker. The caller frees
  * the plan (sortie_plan_free). */
 sortie_plan *tu_plan(const sortie_model *model, const sortie_params *params);
+/* The closure of the plan sortie_plan_make returns without search (time
+ * limit 0: constructions only), checked as tu_plan does. */
+minute_t tu_unsearched_closure(const sortie_model *model);
 
 /* Joins all messages of diag with '\n' into a static-size buffer for assertions. */
 const char *tu_diag_text(const sortie_diag *diag, char *buf, size_t size);
