@@ -62,6 +62,8 @@ struct dispatch {
     double *lift;           /* per requirement: kg per minute all its carriers could lift on its route */
     double *rem_kg;         /* per requirement: kg still to move */
     double pressure_max;    /* the largest rem_kg / lift: minutes the slowest requirement needs */
+    double *spot_need;      /* per airfield with a MOG: ground minutes its loads left need at least / MOG */
+    double spot_max;        /* the largest spot_need */
     double *target;         /* [f * n_reqs + r]: sorties of fleet f for requirement r in this run's guide; NULL: none */
     double *fluid_target;   /* the fluid plan's (owned; NULL when its LP failed) */
     double *set_target;     /* a guide handed in by dispatch_set_guide (owned), or NULL */
@@ -196,7 +198,9 @@ static dispatch *dispatch_alloc(const sortie_model *m)
     d->ends = malloc(sizeof *d->ends * nt);
     d->lift = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->lift);
     d->rem_kg = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->rem_kg);
-    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->lift || !d->rem_kg || !build_routes(d)) {
+    d->spot_need = calloc(m->n_airfields > 0 ? (size_t)m->n_airfields : 1, sizeof *d->spot_need);
+    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->lift || !d->rem_kg || !d->spot_need ||
+        !build_routes(d)) {
         dispatch_free(d);
         return NULL;
     }
@@ -257,6 +261,7 @@ void dispatch_free(dispatch *d)
     free(d->congestion);
     free(d->left_kg);
     free(d->best_eff);
+    free(d->spot_need);
     free(d->req_eff);
     free(d->req_type_eff);
     free(d->route_region);
@@ -774,6 +779,45 @@ bool dispatch_set_guide(dispatch *d, const double *target)
 
 static double pressure(const dispatch *d, int r) { return d->lift[r] > 0 ? d->rem_kg[r] / d->lift[r] : 0; }
 
+/* Minutes airfield a's spots must stay full for the loads left from and to
+ * it, each requirement by the carrier bringing most kg per ground minute
+ * there (congestion_build's measure, of what is left), or 0 without a MOG. */
+static void spot_need_take(dispatch *d, int r, double kg)
+{
+    const sortie_model *m = d->m;
+    int ends[2] = {m->reqs[r].from, m->reqs[r].to};
+    for (int k = 0; k < 2; k++) {
+        double eff = d->req_eff ? d->req_eff[2 * (size_t)r + (size_t)k] : 0;
+        if (m->airfields[ends[k]].mog > 0 && eff > 0 && eff < 1e11)
+            d->spot_need[ends[k]] += kg / eff / m->airfields[ends[k]].mog;
+    }
+}
+
+static void pressure_max_update(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    d->pressure_max = 0;
+    for (int r = 0; r < m->n_reqs; r++)
+        if (pressure(d, r) > d->pressure_max)
+            d->pressure_max = pressure(d, r);
+    d->spot_max = 0;
+    for (int a = 0; a < m->n_airfields; a++)
+        if (d->spot_need[a] > d->spot_max)
+            d->spot_max = d->spot_need[a];
+}
+
+/* With knobs->spot_urgency, a requirement is as pressed as the busier of
+ * its airfields' spots when they would take longer than its carriers. */
+static double pressure_with_spots(const dispatch *d, int r, bool spots)
+{
+    double p = pressure(d, r);
+    if (spots) {
+        p = fmax(p, d->spot_need[d->m->reqs[r].from]);
+        p = fmax(p, d->spot_need[d->m->reqs[r].to]);
+    }
+    return p;
+}
+
 static void pressure_reset(dispatch *d)
 {
     const sortie_model *m = d->m;
@@ -784,14 +828,13 @@ static void pressure_reset(dispatch *d)
         d->rem_kg[r] = kg;
     }
     memset(d->left_kg, 0, sizeof *d->left_kg * (size_t)m->n_airfields);
+    memset(d->spot_need, 0, sizeof *d->spot_need * (size_t)m->n_airfields);
     for (int r = 0; r < m->n_reqs; r++) {
         d->left_kg[m->reqs[r].from] += d->rem_kg[r];
         d->left_kg[m->reqs[r].to] += d->rem_kg[r];
+        spot_need_take(d, r, d->rem_kg[r]);
     }
-    d->pressure_max = 0;
-    for (int r = 0; r < m->n_reqs; r++)
-        if (pressure(d, r) > d->pressure_max)
-            d->pressure_max = pressure(d, r);
+    pressure_max_update(d);
 }
 
 /* ------------------------------------------------------------------- heap */
@@ -1198,12 +1241,13 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             /* Favour the requirements that would take their carriers longest:
              * the slowest one decides closure. */
             double urgency = kn ? kn->urgency : DISPATCH_URGENCY;
-            if (urgency > 0 && d->pressure_max > 0) {
+            bool spots = kn && kn->spot_urgency;
+            double pmax = spots ? fmax(d->pressure_max, d->spot_max) : d->pressure_max;
+            if (urgency > 0 && pmax > 0) {
                 double p = 0;
                 for (int i = 0; i < d->pack.n_pieces; i++)
-                    if (pressure(d, d->pack.pieces[i].req) > p)
-                        p = pressure(d, d->pack.pieces[i].req);
-                c.cost /= 1.0 + urgency * p / d->pressure_max;
+                    p = fmax(p, pressure_with_spots(d, d->pack.pieces[i].req, spots));
+                c.cost /= 1.0 + urgency * p / pmax;
             }
             /* Strict: a slow type leaves short spots to the fast ones. */
             if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict) &&
@@ -1301,11 +1345,9 @@ static bool commit(dispatch *d, int k, const cand *c)
         d->rem_kg[p->req] -= kg;
         d->left_kg[m->reqs[p->req].from] -= kg;
         d->left_kg[m->reqs[p->req].to] -= kg;
+        spot_need_take(d, p->req, -kg);
     }
-    d->pressure_max = 0;
-    for (int r = 0; r < m->n_reqs; r++)
-        if (pressure(d, r) > d->pressure_max)
-            d->pressure_max = pressure(d, r);
+    pressure_max_update(d);
     s->at = D;
     s->landed = c->fly.arr;
     s->free = slot_next_open(m, D, c->fly.arr + type_of(d, f)->ground_min);

@@ -59,6 +59,9 @@ typedef struct {
     double stop_avoid;    /* a fuel stop on the spot of an airfield short of spots counts as landing
                            * this many of the type's ground times later, times its congestion
                            * (0, DISPATCH_STOP_AVOID: the stop that lands earliest) */
+    bool spot_urgency;    /* a requirement is at least as pressed as its airfields' spots: the
+                           * minutes they must stay full for the loads left there, each by the
+                           * type that brings most per ground minute (false: its carriers only) */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take

@@ -229,14 +229,16 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * the wait for the next ready load; where the time-indexed
                               * LP's split guides, two steps in four keep the fluid plan.
                               * By the step's number, so that the random draws stay what
-                              * they were without them. */
+                              * they were without them. Every step presses the loads of
+                              * airfields whose spots would take longest (spot_urgency). */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? IMPROVE_STRICT : 0,
                              .strict_idle = it % 8 == 1,
                              .regions = it % 2 == 0,
                              .wait_ready = it % 2 == 1,
                              .fluid_guide = it % 4 >= 2,
-                             .stop_avoid = DISPATCH_STOP_AVOID};
+                             .stop_avoid = DISPATCH_STOP_AVOID,
+                             .spot_urgency = true};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {

@@ -278,12 +278,14 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         pthread_join(helper, NULL);
     st = portfolio_take(&job, &best);
     /* The search's budget counts constructions as the first two cost: the
-     * variants, and below the detour, fill and LP-guided ones, are extra (portfolio.h). */
+     * variants, and below the detour, fill, spot-urgent and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};
     /* Where constructions are cheap (S, M), two more go round short
      * airfields for their fuel stops (dispatch.h, DISPATCH_STOP_DETOUR),
-     * and two keep slow types off short spots but where they would stand
-     * empty (the search's strict steps that fill idle spots). */
+     * two keep slow types off short spots but where they would stand
+     * empty (the search's strict steps that fill idle spots), and two
+     * press the loads of airfields whose spots would take longest (as
+     * every search step does, knobs.spot_urgency). */
     if (st == SORTIE_OK && improve_restarts_pay(d, &first)) {
         dispatch_knobs detour = dispatch_knobs_default(DISPATCH_MAX_WAITS);
         detour.stop_avoid = DISPATCH_STOP_DETOUR;
@@ -293,6 +295,10 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         fill.strict_idle = true;
         if (st == SORTIE_OK)
             st = construct_better(d, fill, &best);
+        dispatch_knobs spots = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        spots.spot_urgency = true;
+        if (st == SORTIE_OK)
+            st = construct_better(d, spots, &best);
         if (st == SORTIE_OK && lp_guided)
             st = follow_lp_split(d, lp_guide, &best);
     }

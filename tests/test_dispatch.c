@@ -11,7 +11,9 @@
  * ready load: one aircraft takes two loads in one sortie four minutes
  * later rather than in two sorties. A guide handed in steers who carries.
  * A short-range type leaves a short airfield's spot to its own loads rather
- * than stop there for fuel, and stops there again once they are gone. */
+ * than stop there for fuel, and stops there again once they are gone.
+ * Spot urgency: a one-spot origin whose loads need its spot longer than the
+ * fleet needs for the heavier work elsewhere is started first. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -150,6 +152,22 @@ static const char detour_scenario[] =
     "  {\"id\": \"R2\", \"from\": \"O\", \"to\": \"P\", \"carriers\": [\"Y\"],"
     "   \"cargo\": [{\"name\": \"box\", \"count\": 16, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
+/* Eight BIG aircraft; O (one spot) holds 400 t, P (no MOG, as far) 800 t.
+ * By weight P is the more pressed, but O's spot needs 600 minutes, longer
+ * than the fleet needs for all the rest. */
+static const char spot_urgent_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"spot urgency\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1},"
+    "  {\"id\": \"P\", \"lat\": 5, \"lon\": 0}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 8, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"R2\", \"from\": \"P\", \"to\": \"B\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 80, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
 /* Stays at O (index 1) by the aircraft of fleet f. */
 static int fleet_stays_at_origin(const sched *s, int f)
 {
@@ -275,6 +293,47 @@ static void test_strict_fills_idle_spots(void **state)
         sched_free(s);
     }
     assert_int_equal(tu_unsearched_closure(m), fill);
+    sched_free(out[0]);
+    sched_free(out[1]);
+    tu_dispatch_close(&fx);
+}
+
+/* The first loaded take-off from O (airfield 1). */
+static minute_t first_load_from_origin(const sched *s)
+{
+    minute_t first = SLOT_NEVER;
+    for (int t = 0; t < s->m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *g = &s->tails[t].legs[i];
+            if (g->from == 1 && g->load >= 0 && g->dep < first)
+                first = g->dep;
+        }
+    return first;
+}
+
+/* With spot_urgency O's loads start hours earlier and the plan closes
+ * earlier; by the weights of requirements alone the fleet works P first
+ * and O's spot decides the end. The planner (no search) keeps the
+ * spot-urgent pair. */
+static void test_spot_urgency_works_short_spots_from_the_start(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(spot_urgent_scenario);
+    sortie_model *m = fx.m;
+    sched *out[2] = {NULL, NULL};
+    for (int spots = 0; spots < 2; spots++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.spot_urgency = spots;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[spots]), SORTIE_OK);
+        tu_assert_sched_valid(m, out[spots]);
+    }
+    assert_true(first_load_from_origin(out[1]) + 120 < first_load_from_origin(out[0]));
+    assert_true(sched_closure(out[1]) < sched_closure(out[0]));
+    dispatch_knobs spots = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    spots.spot_urgency = true;
+    minute_t urgent = pair_closure(fx.d, spots);
+    assert_true(urgent < sched_closure(out[0]));
+    assert_int_equal(tu_unsearched_closure(m), urgent);
     sched_free(out[0]);
     sched_free(out[1]);
     tu_dispatch_close(&fx);
@@ -552,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
         cmocka_unit_test(test_strict_at_a_base),
         cmocka_unit_test(test_strict_fills_idle_spots),
+        cmocka_unit_test(test_spot_urgency_works_short_spots_from_the_start),
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
         cmocka_unit_test(test_a_guide_steers_the_construction),
