@@ -1523,7 +1523,13 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     for (int k = 0; k < m->n_tails; k++)
         heap_push(d, d->ts[k].free, k);
     bool lazy = knobs && knobs->greedy_key == 1;
-    while (d->n_heap > 0) {
+    for (long pops = 0; d->n_heap > 0; pops++) {
+        if (knobs && knobs->clock && pops % DISPATCH_CLOCK_POPS == 0 &&
+            knobs->clock(knobs->clock_user) >= knobs->deadline_s) {
+            sched_free(d->s);
+            d->s = NULL;
+            return SORTIE_OK;
+        }
         heap_item it = heap_pop(d);
         int k = it.tail;
         tail_state *s = &d->ts[k];

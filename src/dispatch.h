@@ -62,6 +62,9 @@ typedef struct {
     bool spot_urgency;    /* a requirement is at least as pressed as its airfields' spots: the
                            * minutes they must stay full for the loads left there, each by the
                            * type that brings most per ground minute (false: its carriers only) */
+    double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
+    void *clock_user;
+    double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */
 } dispatch_knobs;
 
 /* The default weight of urgency: a load of the requirement that would take
@@ -116,6 +119,8 @@ typedef struct {
  * closed 2.3% later in all). */
 #define DISPATCH_STOP_AVOID 0.0
 #define DISPATCH_STOP_DETOUR 1.0
+/* With a clock, it is read every this many aircraft served. */
+#define DISPATCH_CLOCK_POPS 16
 
 /* The knobs that NULL stands for (deterministic, default weights), with max_waits as given. */
 dispatch_knobs dispatch_knobs_default(int max_waits);
@@ -144,7 +149,10 @@ long dispatch_work(const dispatch *d);
  * On SORTIE_OK *out is a new schedule (owned by the caller) that moves every
  * requirement in full; SORTIE_EINFEASIBLE when some demand found no aircraft
  * (*out then holds the partial schedule, and dispatch_left() says what is
- * left); SORTIE_ENOMEM when out of memory (*out NULL).
+ * left); SORTIE_ENOMEM when out of memory (*out NULL). With knobs->clock,
+ * a run still going at knobs->deadline_s stops: SORTIE_OK with *out NULL
+ * (the search's time limit then cuts a step short rather than wait for
+ * it; on the generated L scenarios one step can take seconds).
  */
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
                            sched **out);

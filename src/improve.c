@@ -4,6 +4,7 @@
 #include "load.h"
 #include "slot.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,11 +239,18 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .wait_ready = it % 2 == 1,
                              .fluid_guide = it % 4 >= 2,
                              .stop_avoid = DISPATCH_STOP_AVOID,
-                             .spot_urgency = true};
+                             .spot_urgency = true,
+                             .clock = o->clock,
+                             .clock_user = o->clock_user,
+                             .deadline_s = o->deadline_s > 0 ? o->deadline_s : INFINITY};
         sched *cand = NULL;
         sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
             st = SORTIE_ENOMEM;
+            break;
+        }
+        if (r == SORTIE_OK && !cand) {
+            *cut_short = true; /* the clock stopped the step */
             break;
         }
         if (r != SORTIE_OK) {

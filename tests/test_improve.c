@@ -4,7 +4,7 @@
  * planner splits its search around the time-indexed bound and relies on
  * this); a larger budget allows more steps; two lanes give the same plan
  * on every run, and (on this scenario, with seed 7) a better one than the
- * first lane alone. All on the
+ * first lane alone; the time limit stops a step under way. All on the
  * generated S scenario of seed 2, where the steps improve the
  * construction. Every schedule goes through the plan checker. */
 #include <setjmp.h>
@@ -149,6 +149,56 @@ static void test_a_costly_construction_is_no_step(void **state)
     dispatch_free(d);
 }
 
+/* A clock that ticks one second each time it is read. */
+static double ticks(void *user)
+{
+    long *n = user;
+    return (double)++*n;
+}
+
+/* A construction still going at its deadline stops (no schedule); with a
+ * deadline it never meets it builds what it builds without a clock; and a
+ * search step stopped that way cuts the search short, the schedule in
+ * hand kept as it was. */
+static void test_the_clock_stops_a_step(void **state)
+{
+    const sortie_model *m = ((tu_fixture *)*state)->model;
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    improve_obj start;
+    sched *s = construct(d, &start);
+    long n = 0;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.clock = ticks;
+    knobs.clock_user = &n;
+    knobs.deadline_s = 3;
+    sched *stopped = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &stopped), SORTIE_OK);
+    assert_null(stopped);
+    assert_int_equal(n, 3);
+    knobs.deadline_s = 1e300;
+    sched *whole = NULL, *plain = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &whole), SORTIE_OK);
+    knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &plain), SORTIE_OK);
+    assert_same_schedule(whole, plain);
+
+    /* Read once as the step starts (1), then by the step's dispatcher (2, 3). */
+    n = 0;
+    bool cut = false;
+    improve_opts o = {.seed = 7, .iterations = 5, .clock = ticks, .clock_user = &n, .deadline_s = 3};
+    assert_int_equal(improve_run(m, d, &s, &o, &cut, NULL), SORTIE_OK);
+    assert_true(cut);
+    improve_obj end;
+    improve_objective(s, &end);
+    assert_int_equal(improve_compare(&end, &start), 0);
+    tu_assert_sched_valid(m, s);
+    sched_free(whole);
+    sched_free(plain);
+    sched_free(s);
+    dispatch_free(d);
+}
+
 /* `steps` steps with seed 7 from a fresh construction, on two lanes. */
 static sched *search_two_lanes(const sortie_model *m, long steps)
 {
@@ -187,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_two_parts_are_one_search),
         cmocka_unit_test(test_a_larger_budget_allows_more_steps),
         cmocka_unit_test(test_a_costly_construction_is_no_step),
+        cmocka_unit_test(test_the_clock_stops_a_step),
         cmocka_unit_test(test_two_lanes_give_one_plan_and_a_better_one),
     };
     return cmocka_run_group_tests(tests, setup, tu_fixture_teardown);
