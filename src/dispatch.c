@@ -779,9 +779,11 @@ bool dispatch_set_guide(dispatch *d, const double *target)
 
 static double pressure(const dispatch *d, int r) { return d->lift[r] > 0 ? d->rem_kg[r] / d->lift[r] : 0; }
 
-/* Minutes airfield a's spots must stay full for the loads left from and to
- * it, each requirement by the carrier bringing most kg per ground minute
- * there (congestion_build's measure, of what is left), or 0 without a MOG. */
+/* Adds kg of requirement r (taken away when negative) to spot_need at each
+ * of its ends with a MOG: the minutes their spots must stay full for the
+ * loads left, each requirement by the carrier bringing most kg per ground
+ * minute there (congestion_build's measure, of what is left). Carriers
+ * based there stand on no spot (req_eff's 1e12) and add nothing. */
 static void spot_need_take(dispatch *d, int r, double kg)
 {
     const sortie_model *m = d->m;
