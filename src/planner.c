@@ -153,13 +153,18 @@ static sortie_status construct_better(dispatch *d, dispatch_knobs variant, sched
  * split then guides the search's steps that do not keep the fluid plan. Where fleets
  * must share routes and spots, the LP's split (which sees MOG over the
  * whole operation, ready times and whole sorties per route) often leads
- * the construction better than the fluid plan does.
+ * the construction better than the fluid plan does. With spot urgency, as
+ * the search's steps: over planning seeds 1-5 and 6-10 on the ten S and M
+ * scenarios of the sweep the sums of mean gaps went from 194.6 to 193.0
+ * and from 199.5 to 198.9 (M-5 32.8 -> 32.0%, 34.1 -> 32.0%).
  */
 static sortie_status follow_lp_split(dispatch *d, const double *split, sched **best)
 {
     if (!dispatch_set_guide(d, split))
         return SORTIE_ENOMEM;
-    return construct_better(d, dispatch_knobs_default(DISPATCH_MAX_WAITS), best);
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.spot_urgency = true;
+    return construct_better(d, knobs, best);
 }
 
 /* The first part of the search, in steps: enough for the easy scenarios

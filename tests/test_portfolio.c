@@ -128,7 +128,8 @@ static void test_costly_construction_runs_them_all(void **state)
 
 /* On the generated S-4 the capacity LP proves more than the combinatorial
  * bound, and two constructions led by its split of the work (hasty and
- * patient, as the planner builds them after the LP on S and M) close
+ * patient, with spot urgency, as the planner builds them after the LP on
+ * S and M) close
  * earlier than the fluid plan's two: the planner, without search, returns
  * the best of the four. */
 static void test_the_lp_split_leads_two_more_constructions(void **state)
@@ -163,6 +164,7 @@ static void test_the_lp_split_leads_two_more_constructions(void **state)
     minute_t led = SLOT_NEVER;
     for (int w = 0; w < 2; w++) {
         dispatch_knobs k = dispatch_knobs_default(w ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+        k.spot_urgency = true;
         assert_int_equal(dispatch_run(d, NULL, NULL, &k, &s), SORTIE_OK);
         tu_assert_sched_valid(m, s);
         led = closure_of(s) < led ? closure_of(s) : led;
