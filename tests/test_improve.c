@@ -181,6 +181,7 @@ static void test_the_clock_stops_a_step(void **state)
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &whole), SORTIE_OK);
     knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     assert_int_equal(dispatch_run(d, NULL, NULL, &knobs, &plain), SORTIE_OK);
+    tu_assert_sched_valid(m, whole);
     assert_same_schedule(whole, plain);
 
     /* Read once as the step starts (1), then by the step's dispatcher (2, 3). */
