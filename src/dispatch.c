@@ -789,7 +789,7 @@ static void spot_need_take(dispatch *d, int r, double kg)
     const sortie_model *m = d->m;
     int ends[2] = {m->reqs[r].from, m->reqs[r].to};
     for (int k = 0; k < 2; k++) {
-        double eff = d->req_eff ? d->req_eff[2 * (size_t)r + (size_t)k] : 0;
+        double eff = d->req_eff[2 * (size_t)r + (size_t)k];
         if (m->airfields[ends[k]].mog > 0 && eff > 0 && eff < 1e11)
             d->spot_need[ends[k]] += kg / eff / m->airfields[ends[k]].mog;
     }

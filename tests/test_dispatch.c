@@ -298,16 +298,32 @@ static void test_strict_fills_idle_spots(void **state)
     tu_dispatch_close(&fx);
 }
 
-/* The first loaded take-off from O (airfield 1). */
+/* The first and last departure of tail t's loaded legs from origin o, in *first and *last; false when none. */
+static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t *last)
+{
+    bool any = false;
+    for (int i = 0; i < s->tails[t].n_legs; i++) {
+        const sched_leg *g = &s->tails[t].legs[i];
+        if (g->load < 0 || g->from != o)
+            continue;
+        if (!any || g->dep < *first)
+            *first = g->dep;
+        if (!any || g->dep > *last)
+            *last = g->dep;
+        any = true;
+    }
+    return any;
+}
+
+/* The first loaded take-off from O (airfield 1), over all aircraft. */
 static minute_t first_load_from_origin(const sched *s)
 {
     minute_t first = SLOT_NEVER;
-    for (int t = 0; t < s->m->n_tails; t++)
-        for (int i = 0; i < s->tails[t].n_legs; i++) {
-            const sched_leg *g = &s->tails[t].legs[i];
-            if (g->from == 1 && g->load >= 0 && g->dep < first)
-                first = g->dep;
-        }
+    for (int t = 0; t < s->m->n_tails; t++) {
+        minute_t f, l;
+        if (loaded_from(s, t, 1, &f, &l) && f < first)
+            first = f;
+    }
     return first;
 }
 
@@ -337,23 +353,6 @@ static void test_spot_urgency_works_short_spots_from_the_start(void **state)
     sched_free(out[0]);
     sched_free(out[1]);
     tu_dispatch_close(&fx);
-}
-
-/* The first and last departure of tail t's loaded legs from origin o, in *first and *last; false when none. */
-static bool loaded_from(const sched *s, int t, int o, minute_t *first, minute_t *last)
-{
-    bool any = false;
-    for (int i = 0; i < s->tails[t].n_legs; i++) {
-        const sched_leg *g = &s->tails[t].legs[i];
-        if (g->load < 0 || g->from != o)
-            continue;
-        if (!any || g->dep < *first)
-            *first = g->dep;
-        if (!any || g->dep > *last)
-            *last = g->dep;
-        any = true;
-    }
-    return any;
 }
 
 static void test_strict_at_a_base(void **state)
