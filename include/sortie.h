@@ -175,6 +175,9 @@ typedef struct {
                                  * less counts as 1, more as 1e6); default 1. Counted in work,
                                  * not time: the plan stays the same on every machine unless the
                                  * time limit cuts the search short */
+    int deep_bound;             /* nonzero: after the search, also the time-indexed LP of the loads
+                                 * of each airfield with a MOG alone (docs/bound.md); outside the
+                                 * time limit, minutes on M; the plan is the same; default 0 */
 } sortie_params;
 
 /* Sets every field to its documented default. */

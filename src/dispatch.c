@@ -274,6 +274,8 @@ void dispatch_free(dispatch *d)
 
 int dispatch_route_count(const dispatch *d) { return d->n_routes; }
 long dispatch_work(const dispatch *d) { return d->work; }
+
+double dispatch_congestion(const dispatch *d, int a) { return d->congestion ? d->congestion[a] : 0; }
 int dispatch_route_of(const dispatch *d, int r) { return d->route_of[r]; }
 bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, r); }
 

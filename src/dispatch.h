@@ -141,6 +141,10 @@ int dispatch_route_of(const dispatch *d, int r);
 /* Candidate sorties timed since dispatch_new, every run together: a measure
  * of work that, unlike the clock, is the same on every run and machine. */
 long dispatch_work(const dispatch *d);
+/* How short of spots airfield a is: the least ground minutes its loads need
+ * (each requirement by its carrier bringing most kg per minute on the
+ * ground) over its MOG x the fluid plan's closure; 0 without a MOG. */
+double dispatch_congestion(const dispatch *d, int a);
 
 /*
  * Builds a schedule. With `keep` (may be NULL), each tail t first keeps the

@@ -42,6 +42,7 @@ void sortie_params_init(sortie_params *params)
         .progress = NULL,
         .progress_user = NULL,
         .effort = 1.0,
+        .deep_bound = 0,
     };
 }
 
@@ -110,6 +111,54 @@ static sortie_status time_indexed_bound(const sortie_model *m, dispatch *d, minu
     }
     free(guide);
     return st == SORTIE_ENOMEM ? st : SORTIE_OK;
+}
+
+/* Airfields below this congestion (dispatch_congestion) are not bounded
+ * alone: on the generated M-1 such parts took 2-43 s each and proved
+ * nothing. */
+#define PLANNER_DEEP_CONGESTION 0.5
+
+/* The last delivery in s of a load that leaves or reaches airfield a. */
+static minute_t last_delivery_at(const sched *s, int a)
+{
+    minute_t last = s->m->start;
+    for (int t = 0; t < s->m->n_tails; t++)
+        for (int i = 0; i < s->tails[t].n_legs; i++) {
+            const sched_leg *g = &s->tails[t].legs[i];
+            if (g->load < 0)
+                continue;
+            const sched_load *l = &s->loads[g->load];
+            if (g->to == l->to && (l->from == a || l->to == a) && g->arr > last)
+                last = g->arr;
+        }
+    return last;
+}
+
+/* Raises *bound with the time-indexed LP of each airfield short of spots
+ * alone (tibound_airfield), below best's closure. An airfield whose loads
+ * best delivers by *bound is skipped: best restricted to them is a plan of
+ * that part, so its LP cannot prove more. A bound past the closure would be
+ * a wrong relaxation and is dropped, as is one the solver failed on; only
+ * memory fails the run. */
+static sortie_status airfield_bounds(const sortie_model *m, const dispatch *d, const sched *best, minute_t *bound,
+                                     char *binding, size_t binding_len)
+{
+    minute_t hi = sched_closure(best);
+    for (int a = 0; a < m->n_airfields && *bound < hi; a++) {
+        if (m->airfields[a].mog < 0 || dispatch_congestion(d, a) < PLANNER_DEEP_CONGESTION ||
+            last_delivery_at(best, a) <= *bound)
+            continue;
+        minute_t t = *bound;
+        char why[256] = "";
+        sortie_status st = tibound_airfield(m, a, *bound, hi, &t, why, sizeof why);
+        if (st == SORTIE_ENOMEM)
+            return st;
+        if (st == SORTIE_OK && t > *bound && t <= hi) {
+            *bound = t;
+            snprintf(binding, binding_len, "%s", why);
+        }
+    }
+    return SORTIE_OK;
 }
 
 /* a delivers better than b: fewer requirements late, or as many and an
@@ -370,6 +419,11 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
          * stands. A bound must never pass a valid plan. */
         bound = bi.value;
         snprintf(binding, sizeof binding, "%s", bi.why);
+    }
+    if (params->deep_bound && closure > bound) {
+        st = airfield_bounds(m, d, best, &bound, binding, sizeof binding);
+        if (st != SORTIE_OK)
+            goto done;
     }
     best->bound = bound;
     snprintf(best->binding, sizeof best->binding, "%s", binding);

@@ -68,6 +68,10 @@ typedef struct {
 
 typedef struct {
     const sortie_model *m;
+    const bool *keep; /* [n_reqs]: the requirements the LP moves; NULL: all */
+    long max_cols;    /* > 0: the column budget of every bucket size, instead of BUCKET_COLS */
+    int method;       /* the simplex of every probe (GLP_PRIMAL or GLP_DUALP) */
+    const char *scope; /* what the LP moves, for `why` ("" for everything) */
     int nA, K, dt;
     ti_fleet *fl;
     int *mog_row; /* [n_airfields]: row of bucket 0, or 0 without a MOG */
@@ -184,6 +188,9 @@ static void tib_free(tib *b)
         glp_delete_prob(b->lp);
 }
 
+static bool kept(const tib *b, int q) { return !b->keep || b->keep[q]; }
+
+/* Requirements left out have route -1, in no route's rows. */
 static bool build_routes(tib *b)
 {
     const sortie_model *m = b->m;
@@ -193,6 +200,9 @@ static bool build_routes(tib *b)
     if (!b->routes || !b->route_o || !b->route_d)
         return false;
     for (int q = 0; q < m->n_reqs; q++) {
+        b->routes[q] = -1;
+        if (!kept(b, q))
+            continue;
         int r = 0;
         while (r < b->n_routes && (b->route_o[r] != m->reqs[q].from || b->route_d[r] != m->reqs[q].to))
             r++;
@@ -226,7 +236,7 @@ static bool build_fleets(tib *b)
             return false;
         bool any = false;
         for (int q = 0; q < m->n_reqs; q++)
-            if (model_fleet_carries_some(m, f, q)) {
+            if (kept(b, q) && model_fleet_carries_some(m, f, q)) {
                 x->to_ok[m->reqs[q].from] = true;
                 x->from_ok[m->reqs[q].to] = true;
                 any = true;
@@ -452,13 +462,13 @@ static bool build_shares(tib *b, int f, int *pax_col, int *line_col, const int *
     const sortie_model *m = b->m;
     for (int q = 0, off = 0; q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
         pax_col[q] = 0;
-        if (model_fleet_carries(m, f, q, -1) &&
+        if (kept(b, q) && model_fleet_carries(m, f, q, -1) &&
             (!(pax_col[q] = col_new(b, SLOT_NEVER)) || !nz(b, pax_cover[q], pax_col[q], 1.0) ||
              !share_add(b, pax_col[q], f, q, m->pax_kg)))
             return false;
         for (int l = 0; l < (int)m->reqs[q].src->n_cargo; l++) {
             line_col[off + l] = 0;
-            if (model_fleet_carries(m, f, q, l) &&
+            if (kept(b, q) && model_fleet_carries(m, f, q, l) &&
                 (!(line_col[off + l] = col_new(b, SLOT_NEVER)) ||
                  !nz(b, line_cover[off + l], line_col[off + l], 1.0) ||
                  !share_add(b, line_col[off + l], f, q, m->reqs[q].src->cargo[l].weight_kg)))
@@ -518,6 +528,11 @@ static bool build_route_cuts(tib *b)
 {
     const sortie_model *m = b->m;
     for (int r = 0; r < b->n_routes; r++) {
+        bool whole = true;
+        for (int q = 0; q < m->n_reqs && whole; q++)
+            whole = kept(b, q) || m->reqs[q].from != b->route_o[r] || m->reqs[q].to != b->route_d[r];
+        if (!whole)
+            continue; /* the cut counts every load on the route */
         routecut need;
         sortie_status st = routecut_need(m, b->route_o[r], b->route_d[r], &need);
         if (st == SORTIE_ENOMEM)
@@ -557,7 +572,7 @@ static bool build(tib *b, minute_t hi)
         return false;
     b->dt = 0;
     for (size_t i = 0; i < sizeof BUCKETS / sizeof *BUCKETS && !b->dt; i++) {
-        if (estimate_cols(b, BUCKETS[i], hi) <= BUCKET_COLS[i])
+        if (estimate_cols(b, BUCKETS[i], hi) <= (b->max_cols > 0 ? b->max_cols : BUCKET_COLS[i]))
             b->dt = BUCKETS[i];
     }
     if (!b->dt)
@@ -580,10 +595,10 @@ static bool build(tib *b, minute_t hi)
     b->y_all = calloc((size_t)m->n_fleets * (size_t)b->n_routes + 1, sizeof *b->y_all);
     bool ok = pax_cover && line_cover && pax_col && line_col && ready && b->y_all;
     for (int q = 0, off = 0; ok && q < m->n_reqs; off += (int)m->reqs[q].src->n_cargo, q++) {
-        pax_cover[q] = m->reqs[q].pax > 0 ? row_new(b, GLP_LO, m->reqs[q].pax, 0) : 0;
-        ok = m->reqs[q].pax <= 0 || pax_cover[q];
+        pax_cover[q] = kept(b, q) && m->reqs[q].pax > 0 ? row_new(b, GLP_LO, m->reqs[q].pax, 0) : 0;
+        ok = !kept(b, q) || m->reqs[q].pax <= 0 || pax_cover[q];
         for (int l = 0; ok && l < (int)m->reqs[q].src->n_cargo; l++) {
-            int count = m->reqs[q].src->cargo[l].count;
+            int count = kept(b, q) ? m->reqs[q].src->cargo[l].count : 0;
             line_cover[off + l] = count > 0 ? row_new(b, GLP_LO, count, 0) : 0;
             ok = count <= 0 || line_cover[off + l];
         }
@@ -617,7 +632,7 @@ static probe solve_at(tib *b, minute_t T)
     for (int j = 1; j <= b->ncol; j++)
         if (b->land[j] != SLOT_NEVER)
             glp_set_col_bnds(b->lp, j, b->land[j] <= T ? GLP_LO : GLP_FX, 0, 0);
-    return bisect_probe(b->lp, GLP_PRIMAL, &b->work_left);
+    return bisect_probe(b->lp, b->method, &b->work_left);
 }
 
 static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
@@ -654,16 +669,17 @@ static void describe(const tib *b, char *why, size_t len)
         }
     }
     int n = snprintf(why, len,
-                     "the time-indexed LP (%d-minute steps): aircraft paths, ready times, opening hours and MOG "
+                     "the time-indexed LP%s (%d-minute steps): aircraft paths, ready times, opening hours and MOG "
                      "over time together",
-                     b->dt);
+                     b->scope, b->dt);
     if (best >= 0 && n >= 0 && (size_t)n < len)
         snprintf(why + n, len - (size_t)n, "; %s's %d spot%s full for %.1f h", m->airfields[best].src->id,
                  m->airfields[best].mog, m->airfields[best].mog == 1 ? "" : "s", best_full * b->dt / 60.0);
 }
 
-sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
-                              size_t why_len, double *guide)
+/* The bisection over b (its model, mask, budget, method and scope set). */
+static sortie_status closure_of(tib *b, minute_t lo, minute_t hi, minute_t *out, char *why, size_t why_len,
+                                double *guide)
 {
     if (why && why_len)
         why[0] = '\0';
@@ -671,33 +687,64 @@ sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
     if (hi <= lo)
         return SORTIE_OK;
     int term = glp_term_out(GLP_OFF);
-    tib b = {.m = m, .work_left = TI_WORK_BUDGET};
     sortie_status st = SORTIE_OK;
-    if (!build(&b, hi)) {
+    if (!build(b, hi)) {
         st = SORTIE_ENOMEM;
         goto done;
     }
-    if (!b.lp)
+    if (!b->lp)
         goto done;
-    glp_scale_prob(b.lp, GLP_SF_AUTO);
-    glp_adv_basis(b.lp, 0);
+    glp_scale_prob(b->lp, GLP_SF_AUTO);
+    glp_adv_basis(b->lp, 0);
     bool refuted = false;
     minute_t bad = lo;
-    st = bisect_closure(lo, hi, probe_at, &b, out, &refuted, &bad);
+    st = bisect_closure(lo, hi, probe_at, b, out, &refuted, &bad);
     if (st != SORTIE_OK) {
         *out = lo;
         goto done;
     }
-    if (*out > lo && solve_at(&b, *out) == PROBE_FEASIBLE) {
+    if (*out > lo && solve_at(b, *out) == PROBE_FEASIBLE) {
         if (guide)
-            fill_guide(&b, guide);
+            fill_guide(b, guide);
         if (why && why_len)
-            describe(&b, why, why_len);
+            describe(b, why, why_len);
     } else if (why && why_len) {
-        snprintf(why, why_len, "the time-indexed LP (%d-minute steps)", b.dt);
+        snprintf(why, why_len, "the time-indexed LP%s (%d-minute steps)", b->scope, b->dt);
     }
 done:
-    tib_free(&b);
+    tib_free(b);
     glp_term_out(term);
+    return st;
+}
+
+sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
+                              size_t why_len, double *guide)
+{
+    tib b = {.m = m, .work_left = TI_WORK_BUDGET, .method = GLP_PRIMAL, .scope = ""};
+    return closure_of(&b, lo, hi, out, why, why_len, guide);
+}
+
+sortie_status tibound_airfield(const sortie_model *m, int airfield, minute_t lo, minute_t hi, minute_t *out,
+                               char *why, size_t why_len)
+{
+    *out = lo;
+    if (why && why_len)
+        why[0] = '\0';
+    bool *keep = calloc((size_t)(m->n_reqs > 0 ? m->n_reqs : 1), sizeof *keep);
+    if (!keep)
+        return SORTIE_ENOMEM;
+    bool any = false;
+    for (int q = 0; q < m->n_reqs; q++)
+        any |= keep[q] = m->reqs[q].from == airfield || m->reqs[q].to == airfield;
+    char scope[80];
+    snprintf(scope, sizeof scope, " of what leaves or reaches %s alone", m->airfields[airfield].src->id);
+    tib b = {.m = m,
+             .keep = keep,
+             .max_cols = TIBOUND_AIRFIELD_COLS,
+             .work_left = TIBOUND_AIRFIELD_WORK,
+             .method = GLP_DUALP,
+             .scope = scope};
+    sortie_status st = any ? closure_of(&b, lo, hi, out, why, why_len, NULL) : SORTIE_OK;
+    free(keep);
     return st;
 }

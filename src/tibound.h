@@ -34,4 +34,21 @@
 sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, minute_t *out, char *why,
                               size_t why_len, double *guide);
 
+/*
+ * The same LP over the requirements that leave or reach one airfield alone,
+ * with a larger column budget (TIBOUND_AIRFIELD_COLS at any bucket size)
+ * and simplex budget (TIBOUND_AIRFIELD_WORK), solved with the dual simplex.
+ * Dropping the other loads only removes work, so what it proves holds for
+ * the whole scenario; where the whole LP is too large (M and L), the part
+ * of one short airfield often fits and sees what the capacity LP cannot:
+ * the ready times of its last loads and the cycles of the aircraft that may
+ * carry them. Minutes to solve on M, so only on request (sortie_params
+ * `deep_bound`). Results and errors as tibound_closure's, without a guide;
+ * `why` names the airfield. Plain data in, no state kept.
+ */
+#define TIBOUND_AIRFIELD_COLS 100000L
+#define TIBOUND_AIRFIELD_WORK 20000000.0
+sortie_status tibound_airfield(const sortie_model *m, int airfield, minute_t lo, minute_t hi, minute_t *out,
+                               char *why, size_t why_len);
+
 #endif

@@ -42,6 +42,8 @@ sortie_plan_test(cli_plan_example_gap
   --json --time-limit 120)
 # --quiet: nothing at all.
 sortie_plan_test(cli_plan_quiet "^exit=0\n$" -q)
+# --deep-bound is taken: the example planned, its bound at most its closure.
+sortie_plan_test(cli_plan_deep_bound "lower bound +2022-01-1[0-9]T[^\n]*gap [0-9.]+%.*exit=0\n$" --deep-bound --time-limit 0.5)
 # Usage errors exit 2.
 sortie_plan_test(cli_plan_unknown_option "^sortie: plan: unknown option '--bogus'\nusage: sortie plan .*exit=2\n$" --bogus)
 sortie_plan_test(cli_plan_bad_seed "^sortie: plan: --seed needs a non-negative integer, got '-3'\n.*exit=2\n$" --seed=-3)

@@ -187,6 +187,78 @@ static void test_too_large_claims_nothing(void **state)
     sortie_scenario_free(s);
 }
 
+/* Two parts that share nothing but the base: six sorties out of O's one
+ * spot for fleet F, and twelve out of P (no MOG) for G's one aircraft,
+ * whose cycles close the scenario hours later. Z is used by nothing. */
+static const char two_parts[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"two parts\", \"start\": \"2024-01-01T00:00Z\","
+    " \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1},"
+    "   {\"id\": \"P\", \"lat\": 0, \"lon\": -5}, {\"id\": \"Z\", \"lat\": 5, \"lon\": 0, \"mog\": 1}],"
+    " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 10000, \"seats\": 10,"
+    "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"},"
+    "   {\"id\": \"G\", \"operator\": \"Y\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60, \"carriers\": [\"X\"]},"
+    "   {\"id\": \"R2\", \"from\": \"P\", \"to\": \"B\", \"pax\": 120, \"carriers\": [\"Y\"]}]}";
+
+/* One airfield's part sees its own loads only: O's part proves O's
+ * optimum (within a bucket), far below what the whole LP proves with P's
+ * cycles; an airfield no load uses proves nothing. */
+static void test_one_airfield_alone(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_scenario(two_parts);
+    sortie_model *m = tu_model(s);
+    int leg = model_leg_min(m, 0, 0, 1), O = model_airfield_index(m, "O"), Z = model_airfield_index(m, "Z");
+    minute_t o_optimum = m->start + 2 * leg + 6 * 60, hi = m->start + 24 * (2 * leg + 120);
+    minute_t whole, part, none;
+    char why[256];
+    assert_int_equal(tibound_closure(m, m->start, hi, &whole, NULL, 0, NULL), SORTIE_OK);
+    assert_true(whole > o_optimum + 2000); /* G's twelve cycles (legs rounded down to buckets) */
+    assert_int_equal(tibound_airfield(m, O, m->start, hi, &part, why, sizeof why), SORTIE_OK);
+    assert_true(part <= o_optimum);
+    assert_true(part >= o_optimum - 10);
+    assert_non_null(strstr(why, "what leaves or reaches O alone"));
+    assert_non_null(strstr(why, "O's 1 spot full for"));
+    strcpy(why, "x");
+    assert_int_equal(tibound_airfield(m, Z, m->start + 5, hi, &none, why, sizeof why), SORTIE_OK);
+    assert_int_equal(none, m->start + 5);
+    assert_string_equal(why, "");
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
+/* The planner's deep bound on the generated S scenario of seed 1, with the
+ * capacity LP (and so the whole time-indexed LP) off: each airfield with a
+ * MOG bounded over time on its own proves more than the combinatorial
+ * bound, below the plan's closure; the plan itself is the same. */
+static void test_the_planner_bounds_each_short_airfield(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_generated(SORTIE_SCALE_S, 1);
+    sortie_model *m = tu_model(s);
+    sortie_params p;
+    sortie_params_init(&p);
+    p.lp_bound = 0;
+    p.time_limit_s = 0;
+    sortie_plan *plain = tu_plan(m, &p);
+    p.deep_bound = 1;
+    sortie_plan *deep = tu_plan(m, &p);
+    assert_true(deep->lower_bound > plain->lower_bound + 60);
+    assert_true(deep->lower_bound <= deep->closure);
+    assert_non_null(strstr(deep->binding, "alone"));
+    assert_int_equal(deep->closure, plain->closure);
+    assert_int_equal(deep->n_aircraft, plain->n_aircraft);
+    for (size_t a = 0; a < deep->n_aircraft; a++)
+        assert_int_equal(deep->aircraft[a].n_legs, plain->aircraft[a].n_legs);
+    sortie_plan_free(plain);
+    sortie_plan_free(deep);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +268,8 @@ int main(void)
         cmocka_unit_test(test_beats_the_capacity_lp),
         cmocka_unit_test(test_thirty_minute_steps_get_a_larger_budget),
         cmocka_unit_test(test_too_large_claims_nothing),
+        cmocka_unit_test(test_one_airfield_alone),
+        cmocka_unit_test(test_the_planner_bounds_each_short_airfield),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

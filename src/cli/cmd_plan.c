@@ -26,6 +26,8 @@ static const char plan_usage[] =
     "      --effort K       search K times the default work (K >= 1, default 1): better\n"
     "                       plans, the same on every machine; raise --time-limit with it\n"
     "      --exact          solve the time-indexed MIP (small scenarios only)\n"
+    "      --deep-bound     after the search, also bound each airfield with a MOG alone\n"
+    "                       with the time-indexed LP: a truer gap on M, at minutes more\n"
     "      --json           print the summary as JSON\n"
     "  -q, --quiet          print nothing but errors\n"
     "  -h, --help           this help\n"
@@ -42,7 +44,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs("\nusage: sortie plan [SCENARIO] [-o PLAN.json] [--csv FILE] [--html FILE] [--seed N] [--time-limit S] "
-          "[--effort K] [--exact] [--json] [--quiet]; 'sortie plan --help' for more\n",
+          "[--effort K] [--exact] [--deep-bound] [--json] [--quiet]; 'sortie plan --help' for more\n",
           stderr);
     return 2;
 }
@@ -139,6 +141,8 @@ int cmd_plan(int argc, char **argv)
                                    r < 0 ? "" : ", got '", r < 0 ? "" : value, r < 0 ? "" : "'");
         } else if (strcmp(a, "--exact") == 0) {
             params.exact = 1;
+        } else if (strcmp(a, "--deep-bound") == 0) {
+            params.deep_bound = 1;
         } else if (strcmp(a, "--json") == 0) {
             as_json = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
