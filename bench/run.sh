@@ -6,10 +6,11 @@
 # memory (from /usr/bin/time -v). The S instances are then planned again
 # with --exact at the same time limit, the MIP as the peer.
 #
-# Usage: bench/run.sh [-t SECONDS] [-s "1 2 3"] [-k] [SCALES...]
+# Usage: bench/run.sh [-t SECONDS] [-s "1 2 3"] [-k] [-d] [SCALES...]
 #   -t   --time-limit for every run (default 2, the planner's default)
 #   -s   seeds (default "1 2 3")
 #   -k   keep the generated scenarios and plans (in bench/out/)
+#   -d   also plan the M instances with --deep-bound (up to a minute each)
 #   SCALES: any of S M L (default all three)
 # Benchmarks are not tests: nothing here asserts a time.
 set -euo pipefail
@@ -18,12 +19,14 @@ cd "$(dirname "$0")/.."
 limit=2
 seeds="1 2 3"
 keep=0
-while getopts "t:s:kh" opt; do
+deep=0
+while getopts "t:s:kdh" opt; do
   case $opt in
     t) limit=$OPTARG ;;
     s) seeds=$OPTARG ;;
     k) keep=1 ;;
-    h) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    d) deep=1 ;;
+    h) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -94,6 +97,18 @@ case " $scales " in
     header
     for seed in $seeds; do
       plan "S-$seed exact" "$out/S-$seed.scenario.json" --exact
+    done
+    ;;
+esac
+case " $scales " in
+  *" M "*)
+    [ "$deep" = 1 ] || exit 0
+    echo
+    echo "The M instances with --deep-bound (each short airfield bounded alone), same time limit:"
+    echo
+    header
+    for seed in $seeds; do
+      plan "M-$seed deep" "$out/M-$seed.scenario.json" --deep-bound
     done
     ;;
 esac

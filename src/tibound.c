@@ -28,6 +28,10 @@
  * bucket kd - floor(g/dt) .. kd - 1.
  * A loaded leg landing after the trial closure T is fixed at zero; nothing
  * else moves with T.
+ *
+ * A part (tibound_airfield) is the same LP over the requirements that leave
+ * or reach one airfield: the others have no rows or columns, and neither do
+ * the MOG rows of airfields no fleet of the part may stand at.
  */
 #include "tibound.h"
 
@@ -489,6 +493,18 @@ static bool sure_used(const tib *b, int a, int s)
     return false;
 }
 
+/* Some fleet not based at a may stand there. A part of the scenario
+ * (tibound_airfield) leaves the other airfields' rows out; the whole LP
+ * keeps them, so that its solution, which guides the search, stays the
+ * one it always was. */
+static bool stood_at(const tib *b, int a)
+{
+    for (int f = 0; f < b->m->n_fleets; f++)
+        if (b->fl[f].loc[a] >= 0 && b->fl[f].base != a)
+            return true;
+    return false;
+}
+
 /* Per airfield with a MOG: a row per bucket j, on columns D(s, kd) that
  * count the take-offs in bucket kd of aircraft whose stays surely span s
  * buckets (j in kd - s .. kd - 1), each D at least the legs it counts. One
@@ -504,7 +520,7 @@ static bool build_mog(tib *b)
         if (b->fl[f].g / b->dt > b->max_sure)
             b->max_sure = b->fl[f].g / b->dt;
     for (int a = 0; a < b->nA; a++) {
-        if (m->airfields[a].mog < 0 || b->max_sure < 1)
+        if (m->airfields[a].mog < 0 || b->max_sure < 1 || (b->keep && !stood_at(b, a)))
             continue;
         if (!(b->mog_row[a] = rows_new(b, b->K, m->airfields[a].mog)) ||
             !(b->dep_row[a] = rows_new(b, b->max_sure * b->K, 0)))

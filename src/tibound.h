@@ -40,9 +40,9 @@ sortie_status tibound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
  * and simplex budget (TIBOUND_AIRFIELD_WORK), solved with the dual simplex.
  * Dropping the other loads only removes work, so what it proves holds for
  * the whole scenario; where the whole LP is too large (M and L), the part
- * of one short airfield often fits and sees what the capacity LP cannot:
- * the ready times of its last loads and the cycles of the aircraft that may
- * carry them. Minutes to solve on M, so only on request (sortie_params
+ * of one short airfield may fit and sees what the capacity LP cannot: the
+ * ready times of its last loads and the cycles of the aircraft that may
+ * carry them. Seconds to a minute on M, so only on request (sortie_params
  * `deep_bound`). Results and errors as tibound_closure's, without a guide;
  * `why` names the airfield. Plain data in, no state kept.
  */
