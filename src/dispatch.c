@@ -54,6 +54,7 @@ struct dispatch {
     int *route_of;          /* per requirement */
     int *route_from, *route_to;
     int *route_req0, *route_reqs; /* requirements of each route, most urgent first */
+    int *route_reqs_scarce;       /* the same lists, those the fewest aircraft may carry first */
     int *fleet_route0, *fleet_routes;
     heap_item *heap;
     int n_heap;
@@ -97,6 +98,46 @@ static bool req_before(const sortie_model *m, int a, int b)
     if (x->due != y->due)
         return x->due < y->due;
     return a < b;
+}
+
+/* Aircraft that may carry requirement r (load_can_carry), over all fleets. */
+static int carriers_of(const sortie_model *m, int r)
+{
+    int n = 0;
+    for (int f = 0; f < m->n_fleets; f++)
+        if (load_can_carry(m, r, f))
+            n += m->fleets[f].count;
+    return n;
+}
+
+/* route_reqs_scarce: each route's list reordered, fewest carrying aircraft
+ * first (insertion sort keeps the urgency order among equals). */
+static bool build_scarce_order(dispatch *d)
+{
+    const sortie_model *m = d->m;
+    int nr = m->n_reqs;
+    d->route_reqs_scarce = malloc(sizeof *d->route_reqs_scarce * (size_t)(nr > 0 ? nr : 1));
+    int *carriers = malloc(sizeof *carriers * (size_t)(nr > 0 ? nr : 1));
+    if (!d->route_reqs_scarce || !carriers) {
+        free(carriers);
+        return false;
+    }
+    for (int r = 0; r < nr; r++)
+        carriers[r] = carriers_of(m, r);
+    for (int k = 0; k < d->n_routes; k++) {
+        const int *from = d->route_reqs + d->route_req0[k];
+        int *list = d->route_reqs_scarce + d->route_req0[k], n = d->route_req0[k + 1] - d->route_req0[k];
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            while (j > 0 && carriers[from[i]] < carriers[list[j - 1]]) {
+                list[j] = list[j - 1];
+                j--;
+            }
+            list[j] = from[i];
+        }
+    }
+    free(carriers);
+    return true;
 }
 
 static bool build_routes(dispatch *d)
@@ -171,7 +212,7 @@ static bool build_routes(dispatch *d)
                 }
     }
     d->fleet_route0[nf] = count;
-    return true;
+    return build_scarce_order(d);
 }
 
 static bool guide_build(dispatch *d);
@@ -248,6 +289,7 @@ void dispatch_free(dispatch *d)
     free(d->route_to);
     free(d->route_req0);
     free(d->route_reqs);
+    free(d->route_reqs_scarce);
     free(d->fleet_route0);
     free(d->fleet_routes);
     free(d->heap);
@@ -274,7 +316,6 @@ void dispatch_free(dispatch *d)
 
 int dispatch_route_count(const dispatch *d) { return d->n_routes; }
 long dispatch_work(const dispatch *d) { return d->work; }
-
 double dispatch_congestion(const dispatch *d, int a) { return d->congestion ? d->congestion[a] : 0; }
 int dispatch_route_of(const dispatch *d, int r) { return d->route_of[r]; }
 bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, r); }
@@ -1236,7 +1277,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                 break;
             if (wait == 0)
                 first_dep = c.fly.dep;
-            const int *reqs = d->route_reqs + d->route_req0[route];
+            const int *reqs =
+                (kn && kn->scarce_first ? d->route_reqs_scarce : d->route_reqs) + d->route_req0[route];
             load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep, &d->pack);
             if (d->pack.n_pieces == 0)
                 continue;

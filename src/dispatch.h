@@ -62,6 +62,8 @@ typedef struct {
     bool spot_urgency;    /* a requirement is at least as pressed as its airfields' spots: the
                            * minutes they must stay full for the loads left there, each by the
                            * type that brings most per ground minute (false: its carriers only) */
+    bool scarce_first;    /* a load is filled first from the requirements the fewest aircraft may
+                           * carry, then by urgency (false: by urgency, priority then due) */
     double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */

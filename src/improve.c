@@ -231,7 +231,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * LP's split guides, two steps in four keep the fluid plan.
                               * By the step's number, so that the random draws stay what
                               * they were without them. Every step presses the loads of
-                              * airfields whose spots would take longest (spot_urgency). */
+                              * airfields whose spots would take longest (spot_urgency);
+                              * every fourth fills loads first from what the fewest
+                              * aircraft may carry (scarce_first). */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? IMPROVE_STRICT : 0,
                              .strict_idle = it % 8 == 1,
@@ -240,6 +242,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .fluid_guide = it % 4 >= 2,
                              .stop_avoid = DISPATCH_STOP_AVOID,
                              .spot_urgency = true,
+                             .scarce_first = it % 4 == 3,
                              .clock = o->clock,
                              .clock_user = o->clock_user,
                              .deadline_s = o->deadline_s > 0 ? o->deadline_s : INFINITY};
