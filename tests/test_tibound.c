@@ -5,7 +5,10 @@
  * with a guide that splits every requirement among its carriers; on seed
  * 7 in 30-minute steps, which get a larger column budget;
  * silent where it cannot help (nothing to prove, a scenario too large for
- * its columns). test_exact checks it against 24 proved optima. */
+ * its columns). One airfield's part (tibound_airfield) sees that
+ * airfield's loads only, and the planner's deep bound, built from the
+ * parts, proves more than the combinatorial bound on S-1 without changing
+ * the plan. test_exact checks the whole LP against 24 proved optima. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -231,9 +234,9 @@ static void test_one_airfield_alone(void **state)
 }
 
 /* The planner's deep bound on the generated S scenario of seed 1, with the
- * capacity LP (and so the whole time-indexed LP) off: each airfield with a
- * MOG bounded over time on its own proves more than the combinatorial
- * bound, below the plan's closure; the plan itself is the same. */
+ * capacity LP (and so the whole time-indexed LP) off: the airfields short
+ * of spots, each bounded over time on its own, prove more than the
+ * combinatorial bound, below the plan's closure; the plan is the same. */
 static void test_the_planner_bounds_each_short_airfield(void **state)
 {
     (void)state;
