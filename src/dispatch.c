@@ -100,13 +100,13 @@ static bool req_before(const sortie_model *m, int a, int b)
     return a < b;
 }
 
-/* Aircraft that may carry requirement r (load_can_carry), over all fleets. */
+/* Aircraft that may carry requirement r: those of the model's fleets for r
+ * (the list load_can_carry looks in). */
 static int carriers_of(const sortie_model *m, int r)
 {
     int n = 0;
-    for (int f = 0; f < m->n_fleets; f++)
-        if (load_can_carry(m, r, f))
-            n += m->fleets[f].count;
+    for (int i = 0; i < m->reqs[r].n_fleets; i++)
+        n += m->fleets[m->reqs[r].fleets[i]].count;
     return n;
 }
 
