@@ -1279,7 +1279,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                 first_dep = c.fly.dep;
             const int *reqs =
                 (kn && kn->scarce_first ? d->route_reqs_scarce : d->route_reqs) + d->route_req0[route];
-            load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep, &d->pack);
+            load_fill(&d->dem, f, reqs, d->route_req0[route + 1] - d->route_req0[route], c.fly.dep,
+                      kn && kn->whole_route_seats, &d->pack);
             if (d->pack.n_pieces == 0)
                 continue;
             double fill = d->pack.fill > 0.02 ? d->pack.fill : 0.02;
@@ -1333,6 +1334,7 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                     load_pack keep = d->second_pack;
                     d->second_pack = d->pack;
                     d->second_pack.pieces = keep.pieces;
+                    d->second_pack.rest = keep.rest;
                     have_other = true;
                 }
                 *best = c;

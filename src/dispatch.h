@@ -64,6 +64,8 @@ typedef struct {
                            * type that brings most per ground minute (false: its carriers only) */
     bool scarce_first;    /* a load is filled first from the requirements the fewest aircraft may
                            * carry, then by urgency (false: by urgency, priority then due) */
+    bool whole_route_seats; /* a load keeps room for the passengers that the route's other loads
+                           * could not seat (false: each requirement's, alone) */
     double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */

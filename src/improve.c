@@ -233,7 +233,9 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * they were without them. Every step presses the loads of
                               * airfields whose spots would take longest (spot_urgency);
                               * every fourth fills loads first from what the fewest
-                              * aircraft may carry (scarce_first). */
+                              * aircraft may carry (scarce_first); every other keeps room
+                              * for the passengers the route's other loads could not seat
+                              * (whole_route_seats). */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? IMPROVE_STRICT : 0,
                              .strict_idle = it % 8 == 1,
@@ -243,6 +245,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .stop_avoid = DISPATCH_STOP_AVOID,
                              .spot_urgency = true,
                              .scarce_first = it % 4 == 3,
+                             .whole_route_seats = it % 2 == 1,
                              .clock = o->clock,
                              .clock_user = o->clock_user,
                              .deadline_s = o->deadline_s > 0 ? o->deadline_s : INFINITY};

@@ -96,7 +96,8 @@ bool load_pack_init(load_pack *p, const sortie_model *m)
     *p = (load_pack){0};
     p->pieces = malloc(sizeof *p->pieces * (size_t)(cap > 0 ? cap : 1));
     p->cap = cap;
-    return p->pieces != NULL;
+    p->rest = malloc(sizeof *p->rest * (size_t)(m->n_reqs + 1));
+    return p->pieces != NULL && p->rest != NULL;
 }
 
 void load_pack_free(load_pack *p)
@@ -104,7 +105,9 @@ void load_pack_free(load_pack *p)
     if (!p)
         return;
     free(p->pieces);
+    free(p->rest);
     p->pieces = NULL;
+    p->rest = NULL;
 }
 
 static const mdl_type *fleet_type(const sortie_model *m, int f) { return &m->types[m->fleets[f].type]; }
@@ -145,7 +148,45 @@ static int how_many(int left, double room, double each)
     return n < (double)left ? (n > 0 ? (int)n : 0) : left;
 }
 
-void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep, load_pack *out)
+/* What is left of requirement r; with `fitting`, only what fleet f may carry of it. */
+static load_sum demand_of(const load_demand *d, int r, int f, bool fitting)
+{
+    const sortie_model *m = d->m;
+    load_sum s = {0, 0, 0};
+    if (!fitting || load_can_carry_pax(m, r, f)) {
+        s.pax = d->pax[r];
+        s.kg = d->pax[r] * m->pax_kg;
+    }
+    for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
+        const scn_cargo *item = line_of(m, r, c - d->line0[r]);
+        if (fitting && !model_item_fits(fleet_type(m, f), item))
+            continue;
+        s.kg += d->items[c] * item->weight_kg;
+        s.m2 += d->items[c] * item->length_m * item->width_m;
+    }
+    return s;
+}
+
+/* Payload to hold back in `out` for passengers: were `s` carried in the
+ * fewest loads of fleet f's type it needs, the others would seat at most
+ * `seats` each, so the rest of its passengers must be in this one, of
+ * whom `seated` already are. */
+static double pax_reserve_kg(const sortie_model *m, int f, load_sum s, double seated, const load_pack *out)
+{
+    const mdl_type *ty = fleet_type(m, f);
+    const scn_type *t = &ty->t;
+    if (t->seats <= 0 || t->payload_kg <= 0)
+        return 0;
+    double loads = fmax(ceil(s.kg / t->payload_kg - 1e-9), ceil(s.pax / t->seats - 1e-9));
+    if (ty->floor_m2 > 0)
+        loads = fmax(loads, ceil(s.m2 / ty->floor_m2 - 1e-9));
+    double pax_min = s.pax - (loads - 1) * t->seats - seated;
+    if (pax_min > t->seats - out->pax)
+        pax_min = t->seats - out->pax;
+    return pax_min > 0 ? pax_min * m->pax_kg : 0;
+}
+
+void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep, bool whole_route, load_pack *out)
 {
     const sortie_model *m = d->m;
     const scn_type *t = &fleet_type(m, f)->t;
@@ -158,6 +199,16 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
     out->fill = 0;
     out->priority = 0;
     out->due = 0;
+    /* rest[k]: what the route's requirements k..n-1 that this aircraft may take now still need */
+    out->rest[n] = (load_sum){0, 0, 0};
+    for (int k = n - 1; whole_route && k >= 0; k--) {
+        const mdl_requirement *q = &m->reqs[reqs[k]];
+        load_sum s = {0, 0, 0};
+        if (q->carrier_ok[op] && q->ready <= dep)
+            s = demand_of(d, reqs[k], f, true);
+        const load_sum *next = &out->rest[k + 1];
+        out->rest[k] = (load_sum){next->pax + s.pax, next->kg + s.kg, next->m2 + s.m2};
+    }
     for (int k = 0; k < n; k++) {
         int r = reqs[k];
         const mdl_requirement *q = &m->reqs[r];
@@ -166,24 +217,22 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
         int before = out->n_pieces;
         /* Items first would leave passengers behind when seats, not payload,
          * run short over the loads still needed: keep room in this one for
-         * the passengers that the others cannot seat. */
-        double reserve_kg = 0;
+         * the passengers that the others cannot seat, counting this
+         * requirement alone or, whole_route, this load and the route's ready
+         * rest together (two requirements' passengers may each fit a load
+         * alone and not both). */
         bool pax_ok = d->pax[r] > 0 && load_can_carry_pax(m, r, f);
-        if (pax_ok && t->seats > 0 && t->payload_kg > 0) {
-            double kg = d->pax[r] * m->pax_kg, area = 0;
-            for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
-                const scn_cargo *item = line_of(m, r, c - d->line0[r]);
-                kg += d->items[c] * item->weight_kg;
-                area += d->items[c] * item->length_m * item->width_m;
+        double reserve_kg = 0;
+        if (pax_ok) {
+            if (whole_route) {
+                load_sum rest = out->rest[k];
+                rest.pax += out->pax;
+                rest.kg += out->kg;
+                rest.m2 += out->floor_m2;
+                reserve_kg = pax_reserve_kg(m, f, rest, out->pax, out);
+            } else {
+                reserve_kg = pax_reserve_kg(m, f, demand_of(d, r, f, false), 0, out);
             }
-            double loads = fmax(ceil(kg / t->payload_kg - 1e-9), ceil((double)d->pax[r] / t->seats - 1e-9));
-            if (floor_area > 0)
-                loads = fmax(loads, ceil(area / floor_area - 1e-9));
-            double pax_min = d->pax[r] - (loads - 1) * t->seats;
-            if (pax_min > t->seats - out->pax)
-                pax_min = t->seats - out->pax;
-            if (pax_min > 0)
-                reserve_kg = pax_min * m->pax_kg;
         }
         for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
             int line = d->order[c];

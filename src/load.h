@@ -10,6 +10,8 @@
  * up to no more than the hold's floor (a simple area packing); and rule 9's
  * carrier rule: only requirements whose carriers include the aircraft's
  * operator. Requirements not yet ready at the take-off are left out.
+ * Items leave room for the passengers that the route's other loads could
+ * not seat, counted per requirement or for the whole route.
  */
 #ifndef SORTIE_LOAD_H
 #define SORTIE_LOAD_H
@@ -43,9 +45,16 @@ typedef struct {
     int n;
 } load_piece;
 
+/* What is left to move of some requirements: passengers, kg (passengers at
+ * pax_kg plus items) and items' floor m2. */
+typedef struct {
+    double pax, kg, m2;
+} load_sum;
+
 typedef struct {
     load_piece *pieces;
     int n_pieces, cap;
+    load_sum *rest;    /* scratch of load_fill: [n_reqs + 1] */
     int pax;
     double kg;         /* passengers at pax_kg plus items */
     double floor_m2;
@@ -69,9 +78,11 @@ bool load_can_carry(const sortie_model *m, int r, int f);
 /*
  * Packs a load for an aircraft of fleet f taking off at `dep` from the
  * requirements reqs[0..n) (all of one route, most urgent first), reading
- * the demand without changing it. The result may be empty (n_pieces 0).
+ * the demand without changing it. The room kept for passengers counts each
+ * requirement alone, or with `whole_route` this load and the route's ready
+ * rest together. The result may be empty (n_pieces 0).
  */
-void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep, load_pack *out);
+void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep, bool whole_route, load_pack *out);
 /* Takes a packed load out of the demand. */
 void load_take(load_demand *d, const load_pack *p);
 /* Puts n passengers (line -1) or items of requirement r back into the demand. */

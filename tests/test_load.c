@@ -4,7 +4,8 @@
  * decreasing size, then passengers into what is left; within seats, payload
  * (passengers at pax_kg), the hold's dimensions (an item may be turned on
  * the floor) and its floor area; only requirements whose carriers include
- * the aircraft's operator and that are ready at take-off.
+ * the aircraft's operator and that are ready at take-off. Room kept for
+ * passengers, per requirement or for the whole route.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -98,7 +99,7 @@ static void test_order_items_by_size_then_passengers(void **state)
     int F = model_fleet_index(m, "F");
     /* Most urgent first: R3 (X may not carry it), R2, R1. */
     int order[] = {2, 1, 0, 3};
-    load_fill(&f->d, F, order, 4, m->start, &f->p);
+    load_fill(&f->d, F, order, 4, m->start, false, &f->p);
     /* R2: big first, 2 x 12 m2 = 24 m2, 6,000 kg; then the turned item
      * (7 m2 does not fit in the 6 m2 left), then small: 6 m2 left takes 2
      * (1,000 kg); tall fits no hold. Then R2's 20 passengers (2,000 kg),
@@ -122,7 +123,7 @@ static void test_seats_limit_passengers(void **state)
     int F = model_fleet_index(m, "F");
     int order[] = {0, 3};
     /* R1's 30 and R4's 5 (ready by then) fit 50 seats and 3,500 kg. */
-    load_fill(&f->d, F, order, 2, m->start + 1440, &f->p);
+    load_fill(&f->d, F, order, 2, m->start + 1440, false, &f->p);
     assert_int_equal(f->p.n_pieces, 2);
     assert_piece(&f->p, 0, 0, -1, 30);
     assert_piece(&f->p, 1, 3, -1, 5);
@@ -136,9 +137,9 @@ static void test_carrier_rule_and_ready_time(void **state)
     const sortie_model *m = f->m;
     int F = model_fleet_index(m, "F"), G = model_fleet_index(m, "G");
     int order[] = {2, 3};
-    load_fill(&f->d, F, order, 2, m->start, &f->p);
+    load_fill(&f->d, F, order, 2, m->start, false, &f->p);
     assert_int_equal(f->p.n_pieces, 0); /* R3 is Y's only, R4 not ready */
-    load_fill(&f->d, G, order, 2, m->start, &f->p);
+    load_fill(&f->d, G, order, 2, m->start, false, &f->p);
     assert_int_equal(f->p.n_pieces, 1);
     assert_piece(&f->p, 0, 2, -1, 10);
     assert_false(load_can_carry(m, 2, F));
@@ -169,7 +170,7 @@ static void test_turned_item_and_large_hold(void **state)
     /* U: 20 x 5 x 5 m, 50,000 kg, 2 seats: every item of R2 (the tall one
      * too, by decreasing floor area), then 2 of its passengers. */
     int order[] = {1};
-    load_fill(&f->d, H, order, 1, m->start, &f->p);
+    load_fill(&f->d, H, order, 1, m->start, false, &f->p);
     assert_int_equal(f->p.n_pieces, 5);
     assert_piece(&f->p, 0, 1, BIG, 2);
     assert_piece(&f->p, 1, 1, TURNED, 1);
@@ -188,13 +189,13 @@ static void test_take_and_give_back(void **state)
     int F = model_fleet_index(m, "F");
     int order[] = {1};
     assert_true(load_demand_left(&f->d, 1));
-    load_fill(&f->d, F, order, 1, m->start, &f->p);
+    load_fill(&f->d, F, order, 1, m->start, false, &f->p);
     load_take(&f->d, &f->p);
     assert_int_equal(f->d.pax[1], 0);
     assert_int_equal(f->d.items[f->d.line0[1] + BIG], 0);
     assert_int_equal(f->d.items[f->d.line0[1] + SMALL], 5 - 2);
     /* The next load of the same requirement takes what is left. */
-    load_fill(&f->d, F, order, 1, m->start, &f->p);
+    load_fill(&f->d, F, order, 1, m->start, false, &f->p);
     assert_piece(&f->p, 0, 1, TURNED, 1);
     assert_piece(&f->p, 1, 1, SMALL, 3);
     load_give_back(&f->d, 1, -1, 20);
@@ -206,6 +207,81 @@ static void test_take_and_give_back(void **state)
     assert_false(load_demand_left(&f->d, 0));
 }
 
+/* Type C: 20,000 kg, 92 seats, hold 17 x 3.1 x 2.7 m. On route A-B, P
+ * (priority 1: 69 passengers, a 6,400 kg vehicle and a 12,000 kg container)
+ * and Q (61 passengers, the same vehicle): 37,800 kg and 130 seats, two
+ * loads at the least, where one must seat 38 or more. */
+static const char *two_loads_json =
+    "{\"format\": \"sortie/scenario@1\", \"start\": \"2022-01-13T00:00Z\", \"horizon_h\": 240, \"pax_kg\": 100,"
+    " \"airfields\": [{\"id\": \"A\", \"lat\": 0, \"lon\": 0}, {\"id\": \"B\", \"lat\": 0, \"lon\": 9}],"
+    " \"aircraft_types\": [{\"id\": \"C\", \"payload_kg\": 20000, \"seats\": 92, \"hold\": {\"length_m\": 17,"
+    "  \"width_m\": 3.1, \"height_m\": 2.7}, \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 8000,"
+    "  \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"F\", \"operator\": \"X\", \"type\": \"C\", \"count\": 1, \"base\": \"A\"}],"
+    " \"requirements\": ["
+    "  {\"id\": \"P\", \"from\": \"A\", \"to\": \"B\", \"pax\": 69, \"priority\": 1, \"cargo\": ["
+    "    {\"name\": \"vehicle\", \"count\": 1, \"weight_kg\": 6400, \"length_m\": 6.2, \"width_m\": 2.5, \"height_m\": 2.6},"
+    "    {\"name\": \"container\", \"count\": 1, \"weight_kg\": 12000, \"length_m\": 6.06, \"width_m\": 2.44,"
+    "     \"height_m\": 2.59}]},"
+    "  {\"id\": \"Q\", \"from\": \"A\", \"to\": \"B\", \"pax\": 61, \"priority\": 2, \"cargo\": ["
+    "    {\"name\": \"vehicle\", \"count\": 1, \"weight_kg\": 6400, \"length_m\": 6.2, \"width_m\": 2.5,"
+    "     \"height_m\": 2.6}]}]}";
+
+/* Loads of the route A-B for fleet F until nothing is left; returns how many. */
+static int loads_to_empty(load_demand *d, load_pack *p, int f, const int *order, int n, bool whole_route)
+{
+    int loads = 0;
+    while ((load_demand_left(d, order[0]) || load_demand_left(d, order[1])) && loads < 10) {
+        load_fill(d, f, order, n, d->m->start, whole_route, p);
+        assert_true(p->n_pieces > 0);
+        assert_true(p->kg <= 20000.0 && p->pax <= 92);
+        load_take(d, p);
+        loads++;
+    }
+    return loads;
+}
+
+/* Each requirement alone keeps no room for passengers: P's 69 fit any load,
+ * Q's 61 too. Filled one requirement at a time, the first load takes both of
+ * P's items and 16 passengers, and 114 are left for two more loads; kept
+ * room for the route's passengers together, two loads carry everything. */
+static void test_whole_route_keeps_seats_for_its_passengers(void **state)
+{
+    (void)state;
+    sortie_scenario *s = tu_scenario(two_loads_json);
+    sortie_model *m = tu_model(s);
+    load_demand d;
+    load_pack p;
+    assert_true(load_demand_init(&d, m));
+    assert_true(load_pack_init(&p, m));
+    int F = model_fleet_index(m, "F");
+    int order[] = {0, 1};
+
+    load_fill(&d, F, order, 2, m->start, false, &p);
+    assert_int_equal(p.n_pieces, 3);
+    assert_int_equal(p.pax, 16);
+    assert_true(p.kg == 20000.0);
+    load_demand_reset(&d);
+    assert_int_equal(loads_to_empty(&d, &p, F, order, 2, false), 3);
+
+    load_demand_reset(&d);
+    load_fill(&d, F, order, 2, m->start, true, &p);
+    /* P's vehicle and 69 passengers, then Q's vehicle and 3: the container
+     * and 58 passengers make the second load. */
+    assert_int_equal(p.n_pieces, 4);
+    assert_piece(&p, 0, 0, 0, 1);
+    assert_piece(&p, 1, 0, -1, 69);
+    assert_piece(&p, 2, 1, 0, 1);
+    assert_piece(&p, 3, 1, -1, 3);
+    load_demand_reset(&d);
+    assert_int_equal(loads_to_empty(&d, &p, F, order, 2, true), 2);
+
+    load_pack_free(&p);
+    load_demand_free(&d);
+    sortie_model_free(m);
+    sortie_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +291,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_turned_item_and_large_hold, setup, teardown),
         cmocka_unit_test_setup_teardown(test_out_of_range_fleet_carries_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_take_and_give_back, setup, teardown),
+        cmocka_unit_test(test_whole_route_keeps_seats_for_its_passengers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
