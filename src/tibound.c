@@ -74,7 +74,8 @@ typedef struct {
     const sortie_model *m;
     const bool *keep; /* [n_reqs]: the requirements the LP moves; NULL: all */
     long max_cols;    /* > 0: the column budget of every bucket size, instead of BUCKET_COLS */
-    int method;       /* the simplex of every probe (GLP_PRIMAL or GLP_DUALP) */
+    int method;       /* the simplex of every probe but the first (GLP_PRIMAL or GLP_DUALP) */
+    int probes;       /* probes solved so far */
     const char *scope; /* what the LP moves, for `why` ("" for everything) */
     int nA, K, dt;
     ti_fleet *fl;
@@ -648,7 +649,12 @@ static probe solve_at(tib *b, minute_t T)
     for (int j = 1; j <= b->ncol; j++)
         if (b->land[j] != SLOT_NEVER)
             glp_set_col_bnds(b->lp, j, b->land[j] <= T ? GLP_LO : GLP_FX, 0, 0);
-    return bisect_probe(b->lp, b->method, &b->work_left);
+    /* The first probe starts from an advanced basis, far from feasible:
+     * the dual simplex gets there in a quarter of the primal's iterations
+     * (the built-in example 1.2 s against 3.3 s, S-1 0.35 s against 2.5 s).
+     * Later probes start from the previous probe's basis, where the primal
+     * was faster on S-1. */
+    return bisect_probe(b->lp, b->probes++ == 0 ? GLP_DUALP : b->method, &b->work_left);
 }
 
 static probe probe_at(void *user, minute_t T) { return solve_at(user, T); }
