@@ -337,13 +337,6 @@ bool dispatch_left(const dispatch *d, int r) { return load_demand_left(&d->dem, 
  * spots. It guides, it proves nothing (bound.c and lpbound.c prove).
  * False only when out of memory; when the LP fails, no guide is used.
  */
-/* Past this many columns the fluid plan's LP is solved with the dual
- * simplex: on the generated L-1 (29,920 columns) the primal took 5.0 s of
- * the first construction's 6.5 s, the dual 0.9 s. Below it the primal's
- * optimum is kept, which guides better where both are optimal: with the
- * dual's, S-1's mean gap over planning seeds 1-10 was 2 points higher. */
-#define GUIDE_DUAL_COLS 10000
-
 static bool guide_build(dispatch *d)
 {
     const sortie_model *m = d->m;
@@ -478,8 +471,6 @@ static bool guide_build(dispatch *d)
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_ON;
-    if (n_cols > GUIDE_DUAL_COLS)
-        parm.meth = GLP_DUALP;
     if (glp_simplex(lp, &parm) == 0 && glp_get_status(lp) == GLP_OPT) {
         for (int c = 2; c <= n_cols; c++)
             d->target[(size_t)col_f[c] * (size_t)nr + (size_t)col_r[c]] = glp_get_col_prim(lp, c);
