@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh: the optimiser's benchmark (issue 4). Builds sortie in
 # Release, generates S, M and L scenarios with three seeds each
-# (`sortie gen`), plans each (`sortie plan --json`) and prints one table:
-# instance, closure, proved lower bound, gap, wall-clock seconds and peak
-# memory (from /usr/bin/time -v). The S instances are then planned again
-# with --exact at the same time limit, the MIP as the peer.
+# (`sortie gen`), plans each and the built-in example (examples/) with
+# `sortie plan --json`, checks every plan (`sortie check`; a non-zero exit
+# if one is invalid) and prints one table: instance, closure, proved lower
+# bound, gap, wall-clock seconds and peak memory (from /usr/bin/time -v).
+# The S instances are then planned again with --exact at the same time
+# limit, the MIP as the peer.
 #
 # Usage: bench/run.sh [-t SECONDS] [-s "1 2 3"] [-k] [-d] [SCALES...]
 #   -t   --time-limit for every run (default 2, the planner's default)
@@ -26,7 +28,7 @@ while getopts "t:s:kdh" opt; do
     s) seeds=$OPTARG ;;
     k) keep=1 ;;
     d) deep=1 ;;
-    h) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -72,17 +74,26 @@ plan() { # name scenario extra-args...
   local name=$1 scn=$2
   shift 2
   if /usr/bin/time -v -o "$out/$name.time" "$sortie" plan "$scn" --json --time-limit "$limit" "$@" \
-    >"$out/$name.json" 2>"$out/$name.err"; then
-    row "$name" "$out/$name.json" "$out/$name.time"
+    -o "$out/$name.plan.json" >"$out/$name.json" 2>"$out/$name.err"; then
+    # Every plan is checked against the scenario: a row only for a valid one.
+    if "$sortie" check "$scn" "$out/$name.plan.json" >"$out/$name.check" 2>&1; then
+      row "$name" "$out/$name.json" "$out/$name.time"
+    else
+      printf "| %-12s | %s |\n" "$name" "INVALID PLAN: $(head -1 "$out/$name.check")"
+      status=1
+    fi
   else
     printf "| %-12s | %s |\n" "$name" "$(sed -n 's/^sortie: //p' "$out/$name.err" | head -1)"
   fi
 }
 
+status=0
+
 echo "sortie benchmark, $(date -u +%Y-%m-%dT%H:%MZ), time limit ${limit} s"
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 echo
 header
+plan "example" examples/csto-kazakhstan-2022.json
 for scale in $scales; do
   for seed in $seeds; do
     "$sortie" gen --scale "$scale" --seed "$seed" -o "$out/$scale-$seed.scenario.json"
@@ -102,7 +113,7 @@ case " $scales " in
 esac
 case " $scales " in
   *" M "*)
-    [ "$deep" = 1 ] || exit 0
+    [ "$deep" = 1 ] || exit "$status"
     echo
     echo "The M instances with --deep-bound (each short airfield bounded alone), same time limit:"
     echo
@@ -112,3 +123,4 @@ case " $scales " in
     done
     ;;
 esac
+exit "$status"
