@@ -26,7 +26,7 @@ while getopts "s:t:j:h" opt; do
     s) seeds=$OPTARG ;;
     t) limit=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    h) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
