@@ -447,30 +447,44 @@ static const char scarce_scenario[] =
     "   \"carriers\": [\"US\"]},"
     "   {\"id\": \"US-002\", \"from\": \"MDSD\", \"to\": \"KPOB\", \"pax\": 139, \"priority\": 1}]}";
 
-static void test_scarce_first_fills_from_the_restricted(void **state)
+typedef void (*knob_set)(dispatch_knobs *knobs, bool on);
+static void set_scarce_first(dispatch_knobs *knobs, bool on) { knobs->scarce_first = on; }
+static void set_whole_route_seats(dispatch_knobs *knobs, bool on) { knobs->whole_route_seats = on; }
+
+/* A packing knob that saves a sortie: the scenario dispatched without and
+ * with it (each schedule checked) flies `legs_off` and `legs_on` loaded
+ * legs, and closes more than an hour earlier with it; the planner, whose
+ * search steps set the knob, closes no later than that. */
+static void assert_knob_saves_a_load(const char *scenario, knob_set set, long legs_off, long legs_on)
 {
-    (void)state;
-    tu_dispatch_fixture fx = tu_dispatch_open(scarce_scenario);
+    tu_dispatch_fixture fx = tu_dispatch_open(scenario);
     sortie_model *m = fx.m;
     sched *out[2] = {NULL, NULL};
-    for (int scarce = 0; scarce < 2; scarce++) {
+    for (int on = 0; on < 2; on++) {
         dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
-        knobs.scarce_first = scarce;
-        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[scarce]), SORTIE_OK);
-        tu_assert_sched_valid(m, out[scarce]);
+        set(&knobs, on);
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[on]), SORTIE_OK);
+        tu_assert_sched_valid(m, out[on]);
     }
-    assert_int_equal(loaded_legs(out[0]), 3);
-    assert_int_equal(loaded_legs(out[1]), 2);
+    assert_int_equal(loaded_legs(out[0]), legs_off);
+    assert_int_equal(loaded_legs(out[1]), legs_on);
     assert_true(sched_closure(out[1]) + 60 < sched_closure(out[0]));
     sortie_params params;
     sortie_params_init(&params);
     params.time_limit_s = 600;
     sortie_plan *plan = tu_plan(m, &params);
-    assert_true(plan->closure <= sched_closure(out[1])); /* 18:05 without the search's scarce steps */
+    assert_true(plan->closure <= sched_closure(out[1]));
     sortie_plan_free(plan);
     sched_free(out[0]);
     sched_free(out[1]);
     tu_dispatch_close(&fx);
+}
+
+static void test_scarce_first_fills_from_the_restricted(void **state)
+{
+    (void)state;
+    /* Without the search's scarce steps the planner closed at 18:05. */
+    assert_knob_saves_a_load(scarce_scenario, set_scarce_first, 3, 2);
 }
 
 /* The generated XS scenario of seed 342: two US C-130J-30s (92 seats,
@@ -502,27 +516,8 @@ static const char seats_scenario[] =
 static void test_whole_route_seats_saves_a_load(void **state)
 {
     (void)state;
-    tu_dispatch_fixture fx = tu_dispatch_open(seats_scenario);
-    sortie_model *m = fx.m;
-    sched *out[2] = {NULL, NULL};
-    for (int whole = 0; whole < 2; whole++) {
-        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
-        knobs.whole_route_seats = whole;
-        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[whole]), SORTIE_OK);
-        tu_assert_sched_valid(m, out[whole]);
-    }
-    assert_int_equal(loaded_legs(out[0]), 4);
-    assert_int_equal(loaded_legs(out[1]), 3);
-    assert_true(sched_closure(out[1]) + 60 < sched_closure(out[0]));
-    sortie_params params;
-    sortie_params_init(&params);
-    params.time_limit_s = 600;
-    sortie_plan *plan = tu_plan(m, &params);
-    assert_true(plan->closure <= sched_closure(out[1])); /* 03:00 without the search's whole-route steps */
-    sortie_plan_free(plan);
-    sched_free(out[0]);
-    sched_free(out[1]);
-    tu_dispatch_close(&fx);
+    /* Without the search's whole-route steps the planner closed at 03:00. */
+    assert_knob_saves_a_load(seats_scenario, set_whole_route_seats, 4, 3);
 }
 
 static void test_wait_for_the_next_ready_load(void **state)
