@@ -1334,7 +1334,6 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
                     load_pack keep = d->second_pack;
                     d->second_pack = d->pack;
                     d->second_pack.pieces = keep.pieces;
-                    d->second_pack.rest = keep.rest;
                     have_other = true;
                 }
                 *best = c;

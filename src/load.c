@@ -96,8 +96,7 @@ bool load_pack_init(load_pack *p, const sortie_model *m)
     *p = (load_pack){0};
     p->pieces = malloc(sizeof *p->pieces * (size_t)(cap > 0 ? cap : 1));
     p->cap = cap;
-    p->rest = malloc(sizeof *p->rest * (size_t)(m->n_reqs + 1));
-    return p->pieces != NULL && p->rest != NULL;
+    return p->pieces != NULL;
 }
 
 void load_pack_free(load_pack *p)
@@ -105,9 +104,7 @@ void load_pack_free(load_pack *p)
     if (!p)
         return;
     free(p->pieces);
-    free(p->rest);
     p->pieces = NULL;
-    p->rest = NULL;
 }
 
 static const mdl_type *fleet_type(const sortie_model *m, int f) { return &m->types[m->fleets[f].type]; }
@@ -147,6 +144,12 @@ static int how_many(int left, double room, double each)
     double n = floor((room + LOAD_EPS) / each);
     return n < (double)left ? (n > 0 ? (int)n : 0) : left;
 }
+
+/* What is left to move of some requirements: passengers, kg (passengers at
+ * pax_kg plus items) and items' floor m2. */
+typedef struct {
+    double pax, kg, m2;
+} load_sum;
 
 /* What is left of requirement r; with `fitting`, only what fleet f may carry of it. */
 static load_sum demand_of(const load_demand *d, int r, int f, bool fitting)
@@ -199,15 +202,16 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
     out->fill = 0;
     out->priority = 0;
     out->due = 0;
-    /* rest[k]: what the route's requirements k..n-1 that this aircraft may take now still need */
-    out->rest[n] = (load_sum){0, 0, 0};
-    for (int k = n - 1; whole_route && k >= 0; k--) {
+    /* With whole_route, what the route's requirements from the current one
+     * on, those this aircraft may take now, still need (the demand is not
+     * changed here, so each one's share can be taken off as it is passed). */
+    load_sum rest = {0, 0, 0};
+    for (int k = 0; whole_route && k < n; k++) {
         const mdl_requirement *q = &m->reqs[reqs[k]];
-        load_sum s = {0, 0, 0};
-        if (q->carrier_ok[op] && q->ready <= dep)
-            s = demand_of(d, reqs[k], f, true);
-        const load_sum *next = &out->rest[k + 1];
-        out->rest[k] = (load_sum){next->pax + s.pax, next->kg + s.kg, next->m2 + s.m2};
+        if (q->carrier_ok[op] && q->ready <= dep) {
+            load_sum s = demand_of(d, reqs[k], f, true);
+            rest = (load_sum){rest.pax + s.pax, rest.kg + s.kg, rest.m2 + s.m2};
+        }
     }
     for (int k = 0; k < n; k++) {
         int r = reqs[k];
@@ -225,11 +229,8 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
         double reserve_kg = 0;
         if (pax_ok) {
             if (whole_route) {
-                load_sum rest = out->rest[k];
-                rest.pax += out->pax;
-                rest.kg += out->kg;
-                rest.m2 += out->floor_m2;
-                reserve_kg = pax_reserve_kg(m, f, rest, out->pax, out);
+                load_sum with_load = {rest.pax + out->pax, rest.kg + out->kg, rest.m2 + out->floor_m2};
+                reserve_kg = pax_reserve_kg(m, f, with_load, out->pax, out);
             } else {
                 reserve_kg = pax_reserve_kg(m, f, demand_of(d, r, f, false), 0, out);
             }
@@ -269,6 +270,10 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
                 out->priority = q->priority;
             if (before == 0 || q->due < out->due)
                 out->due = q->due;
+        }
+        if (whole_route) {
+            load_sum s = demand_of(d, r, f, true);
+            rest = (load_sum){rest.pax - s.pax, rest.kg - s.kg, rest.m2 - s.m2};
         }
     }
     double fs = t->seats > 0 ? (double)out->pax / t->seats : 0;

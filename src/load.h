@@ -45,16 +45,9 @@ typedef struct {
     int n;
 } load_piece;
 
-/* What is left to move of some requirements: passengers, kg (passengers at
- * pax_kg plus items) and items' floor m2. */
-typedef struct {
-    double pax, kg, m2;
-} load_sum;
-
 typedef struct {
     load_piece *pieces;
     int n_pieces, cap;
-    load_sum *rest;    /* scratch of load_fill: [n_reqs + 1] */
     int pax;
     double kg;         /* passengers at pax_kg plus items */
     double floor_m2;
