@@ -14,6 +14,7 @@ packages=(
   valgrind gcovr                              # leak checks, coverage
   chromium                                    # browser test of the HTML report
   nodejs                                      # builds the report's page (d3, world-atlas)
+  time                                        # /usr/bin/time: bench/run.sh's seconds and peak memory
 )
 if [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
