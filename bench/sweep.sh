@@ -10,9 +10,11 @@
 # every run and machine. Prints each scenario's mean gap over the seeds
 # and the sum of those means. Every plan is checked with `sortie check`.
 #
-# Usage: bench/sweep.sh [-s "1 2 3 4 5"] [-t SECONDS] [-j JOBS]
+# Usage: bench/sweep.sh [-s "1 2 3 4 5"] [-t SECONDS] [-e EFFORT] [-j JOBS]
 #   -s   planning seeds (default "1 2 3 4 5"; the docs also quote "6 7 8 9 10")
-#   -t   --time-limit of every plan (default 100: the budget ends the search)
+#   -t   --time-limit of every plan (default 100: the budget ends the search;
+#        give more with -e)
+#   -e   --effort of every plan (default 1; the docs quote -e 4 -s "1 5 9" -t 1000)
 #   -j   plans run at once (default: the number of cores)
 # Benchmarks are not tests: nothing here asserts a time.
 set -euo pipefail
@@ -20,13 +22,15 @@ cd "$(dirname "$0")/.."
 
 seeds="1 2 3 4 5"
 limit=100
+effort=1
 jobs=$(nproc)
-while getopts "s:t:j:h" opt; do
+while getopts "s:t:e:j:h" opt; do
   case $opt in
     s) seeds=$OPTARG ;;
     t) limit=$OPTARG ;;
+    e) effort=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    h) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    h) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
@@ -44,10 +48,10 @@ for s in $scenarios; do
 done
 
 # One plan: its summary's gap, or a line saying what went wrong.
-export sortie out limit
+export sortie out limit effort
 plan_one() { # scenario seed
   local s=$1 n=$2
-  if ! "$sortie" plan "$out/$s.scenario.json" --seed "$n" --time-limit "$limit" --json \
+  if ! "$sortie" plan "$out/$s.scenario.json" --seed "$n" --time-limit "$limit" --effort "$effort" --json \
     -o "$out/$s.$n.plan.json" >"$out/$s.$n.json" 2>"$out/$s.$n.err"; then
     echo "$s seed $n: $(head -1 "$out/$s.$n.err")" >&2
     return 1
@@ -64,7 +68,7 @@ for s in $scenarios; do
   done
 done | xargs -P "$jobs" -n 2 bash -c 'plan_one "$0" "$1"'
 
-echo "sweep, $(date -u +%Y-%m-%dT%H:%MZ), planning seeds $seeds, time limit $limit s"
+echo "sweep, $(date -u +%Y-%m-%dT%H:%MZ), planning seeds $seeds, time limit $limit s, effort $effort"
 for s in $scenarios; do
   for n in $seeds; do
     awk -v s="$s" '/"gap"/ && !seen { gsub(/[^0-9.e+-]/, "", $2); print s, $2; seen = 1 }' "$out/$s.$n.json"

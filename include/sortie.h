@@ -171,10 +171,14 @@ typedef struct {
     int lp_bound;               /* nonzero: compute the LP capacity bound; default 1 */
     sortie_progress_fn progress; /* called when the best plan improves; may be NULL */
     void *progress_user;
-    double effort;              /* the improvement search's work budget times this (1 to 1e6;
-                                 * less counts as 1, more as 1e6); default 1. Counted in work,
-                                 * not time: the plan stays the same on every machine unless the
-                                 * time limit cuts the search short */
+    double effort;              /* more search (1 to 1e6; less counts as 1, more as 1e6); default
+                                 * 1. Its whole part K (at most 1000) is the number of searches,
+                                 * seeded seed, seed + 1, ..., each from the constructions' plan
+                                 * with the default work budget times effort / K; the best plan is
+                                 * kept (the first search's is effort 1's, so more is never worse).
+                                 * Counted in work, not time: the plan stays the same on every
+                                 * machine unless the time limit, which counts every search, cuts
+                                 * it short */
     int deep_bound;             /* nonzero: after the search, also the time-indexed LP of the loads
                                  * of each airfield with a MOG alone (docs/bound.md); outside the
                                  * time limit, minutes on M; the plan is the same; default 0 */

@@ -818,6 +818,14 @@ bool dispatch_set_guide(dispatch *d, const double *target)
     return true;
 }
 
+const double *dispatch_guide(const dispatch *d) { return d->set_target; }
+
+void dispatch_clear_guide(dispatch *d)
+{
+    free(d->set_target);
+    d->set_target = NULL;
+}
+
 /* ---------------------------------------------------------------- pressure */
 
 static double pressure(const dispatch *d, int r) { return d->lift[r] > 0 ? d->rem_kg[r] / d->lift[r] : 0; }

@@ -175,4 +175,11 @@ bool dispatch_left(const dispatch *d, int r);
  * (its fluid LP failed) or memory runs out. */
 bool dispatch_set_guide(dispatch *d, const double *target);
 
+/* The guide dispatch_set_guide handed in last, or NULL (the fluid plan
+ * guides); owned by d, valid until the guide next changes. */
+const double *dispatch_guide(const dispatch *d);
+
+/* Forgets the guide handed in: the fluid plan guides the runs that follow. */
+void dispatch_clear_guide(dispatch *d);
+
 #endif

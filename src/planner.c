@@ -57,6 +57,7 @@ typedef struct {
     const sortie_params *params;
     double t0;
     minute_t start, bound;
+    minute_t shown; /* the closure the progress lines last showed */
 } run_ctx;
 
 static double elapsed(void *user)
@@ -74,7 +75,17 @@ static void report(const run_ctx *r, minute_t closure)
     r->params->progress(&p, r->params->progress_user);
 }
 
-static void on_improved(const sched *best, void *user) { report(user, sched_closure(best)); }
+/* A search's plan improved: shown unless an earlier search's best is better
+ * (the runs after the first start again from the constructions). */
+static void on_improved(const sched *best, void *user)
+{
+    run_ctx *r = user;
+    minute_t closure = sched_closure(best);
+    if (closure <= r->shown) {
+        r->shown = closure;
+        report(r, closure);
+    }
+}
 
 /* Says why each requirement left over could not be planned. */
 static void explain_left(const sortie_model *m, const dispatch *d, const bound_info *b, sortie_diag *diag)
@@ -222,21 +233,22 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
 
 /* Runs the improvement search from *best: `steps` steps on lanes[0]
  * alone (*next_step then says where it stopped), or (0) what is left of
- * the work budget (improve.h) after the first part's `before` on both
- * lanes (psearch.h), within `limit_s` seconds from now; *spent_s says how
- * long it took. */
+ * the work budget (improve.h, times `scale`) after the first part's
+ * `before` on both lanes (psearch.h), seeded with `seed` (the first lane
+ * draws from `random`), within `limit_s` seconds from now; *spent_s says
+ * how long it took. */
 static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sched **best, run_ctx *rc,
-                            minute_t bound, long steps, const improve_opts *before, rng *random, double limit_s,
-                            double *spent_s, bool *cut_short, long *next_step)
+                            minute_t bound, long steps, const improve_opts *before, rng *random, uint64_t seed,
+                            double scale, double limit_s, double *spent_s, bool *cut_short, long *next_step)
 {
     double t0 = elapsed(rc);
-    improve_opts io = {.seed = rc->params->seed,
+    improve_opts io = {.seed = seed,
                        .random = random,
                        .iterations = steps,
                        .steps_before = before ? before->steps_before : 0,
                        .work_before = before ? before->work_before : 0,
                        .construct_work = before ? before->construct_work : 0,
-                       .budget_scale = rc->params->effort,
+                       .budget_scale = scale,
                        .deadline_s = t0 + limit_s,
                        .clock = elapsed,
                        .clock_user = rc,
@@ -246,6 +258,134 @@ static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sch
     sortie_status st = steps > 0 ? improve_run(m, lanes[0], best, &io, cut_short, next_step)
                                  : psearch_run(m, lanes, best, &io, cut_short);
     *spent_s = elapsed(rc) - t0;
+    return st;
+}
+
+/* How many independent searches an effort of `effort` makes: its whole
+ * part (at least one, at most PLANNER_MAX_RUNS), each with the default
+ * budget times effort / runs. */
+#define PLANNER_MAX_RUNS 1000
+static int search_runs(double effort)
+{
+    if (!(effort >= 2))
+        return 1;
+    return effort < PLANNER_MAX_RUNS ? (int)effort : PLANNER_MAX_RUNS;
+}
+
+/* What the searches share: the model, the dispatchers (the second made by
+ * the first search that needs it), the options the constructions left
+ * (their cost), the budget's scale, and the time they have spent. */
+typedef struct {
+    const sortie_model *m;
+    dispatch *lanes[2];
+    run_ctx *rc;
+    improve_opts first;
+    double scale;
+    int lp_bound;
+    double spent_s;
+    bool cut_short;
+    /* With several searches, the first lane's guide before and after the
+     * time-indexed LP (copies, NULL: the fluid plan), so that each later
+     * search's first part is led as that seed's search alone would be. */
+    bool keep_guides;
+    double *early_guide, *late_guide;
+} search_job;
+
+/* A copy of d's guide in *out (NULL when the fluid plan guides); false when
+ * memory runs out. */
+static bool copy_guide(const sortie_model *m, const dispatch *d, double **out)
+{
+    const double *g = dispatch_guide(d);
+    size_t cells = (size_t)m->n_fleets * (size_t)m->n_reqs;
+    *out = NULL;
+    if (!g)
+        return true;
+    if (!(*out = malloc(sizeof **out * (cells > 0 ? cells : 1))))
+        return false;
+    memcpy(*out, g, sizeof **out * cells);
+    return true;
+}
+
+static void use_guide(dispatch *d, const double *guide)
+{
+    if (!guide || !dispatch_set_guide(d, guide))
+        dispatch_clear_guide(d);
+}
+
+/* Keeps the better of *best and cand (improve_compare; *best on a tie),
+ * freeing the other. */
+static void keep_better(sched **best, sched *cand)
+{
+    improve_obj a, b;
+    improve_objective(cand, &a);
+    improve_objective(*best, &b);
+    if (improve_compare(&a, &b) < 0) {
+        sched_free(*best);
+        *best = cand;
+    } else {
+        sched_free(cand);
+    }
+}
+
+/*
+ * One search from *cur, seeded with `seed`, in two parts: a short one
+ * first, which often reaches the bound on easy scenarios; then, if it did
+ * not, the time-indexed LP (small scenarios only; with_ti, the first
+ * search) may raise *bound, and its solution, a fleet-by-requirement split
+ * that sees ready times and spots over time, guides the rest of the search
+ * instead of the fluid plan. The time limit is the searches' own: the
+ * LP's time does not count.
+ */
+static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool with_ti, minute_t *bound,
+                                 char *binding, size_t binding_len)
+{
+    const sortie_params *params = j->rc->params;
+    rng random;
+    rng_seed(&random, seed);
+    improve_opts first = j->first;
+    long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
+    minute_t closure = sched_closure(*cur);
+    sortie_status st = SORTIE_OK;
+    if (with_ti && j->keep_guides && !copy_guide(j->m, j->lanes[0], &j->early_guide))
+        return SORTIE_ENOMEM;
+    if (!with_ti && j->keep_guides)
+        use_guide(j->lanes[0], j->early_guide);
+    /* Where one construction costs more than a step may (L), the first
+     * part's steps would spend the whole budget on one lane, so there is
+     * none, and the two lanes search from the first step. */
+    if (closure > *bound && params->time_limit_s > j->spent_s && improve_restarts_pay(j->lanes[0], &first)) {
+        long work = dispatch_work(j->lanes[0]);
+        double spent = 0;
+        st = search(j->m, j->lanes, cur, j->rc, *bound, PLANNER_FIRST_STEPS, &first, &random, seed, j->scale,
+                    params->time_limit_s - j->spent_s, &spent, &j->cut_short, &first_end);
+        j->spent_s += spent;
+        first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
+                               .work_before = dispatch_work(j->lanes[0]) - work,
+                               .construct_work = first.construct_work};
+        if (st != SORTIE_OK)
+            return st;
+        closure = sched_closure(*cur);
+    }
+    if (with_ti && j->lp_bound && closure > *bound) {
+        st = time_indexed_bound(j->m, j->lanes[0], closure, bound, binding, binding_len);
+        if (st != SORTIE_OK)
+            return st;
+        j->rc->bound = *bound;
+    }
+    if (with_ti && j->keep_guides && !copy_guide(j->m, j->lanes[0], &j->late_guide))
+        return SORTIE_ENOMEM;
+    if (!with_ti && j->keep_guides)
+        use_guide(j->lanes[0], j->late_guide);
+    /* The second lane, a copy of the first's dispatcher with its guides,
+     * only when the second part will run with budget left after the first. */
+    if (closure <= *bound || params->time_limit_s <= j->spent_s || j->cut_short || first_end != PLANNER_FIRST_STEPS)
+        return SORTIE_OK;
+    if (!j->lanes[1] && !(j->lanes[1] = dispatch_new_like(j->lanes[0])))
+        return SORTIE_ENOMEM;
+    double more = 0;
+    st = search(j->m, j->lanes, cur, j->rc, *bound, 0, &first, &random, seed, j->scale,
+                params->time_limit_s - j->spent_s, &more, &j->cut_short, NULL);
+    j->spent_s += more;
     return st;
 }
 
@@ -363,54 +503,49 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     rc.bound = bound;
     report(&rc, closure);
 
-    /* The search runs in two parts: a short one first, which often reaches
-     * the bound on easy scenarios; then, if it did not, the time-indexed LP
-     * (small scenarios only) may raise the bound, and its solution, a
-     * fleet-by-requirement split that sees ready times and spots over time,
-     * guides the rest of the search instead of the fluid plan. The time
-     * limit is the search's own: the LP's time does not count. */
-    bool cut_short = false;
-    double search_s = 0;
-    long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
-    rng random;
-    rng_seed(&random, params->seed);
-    dispatch *lanes[2] = {d, NULL};
-    if (closure > bound && params->time_limit_s > 0) {
-        /* Where one construction costs more than a step may (L), the first
-         * part's steps would spend the whole budget on one lane, so there
-         * is none, and the two lanes search from the first step. */
-        if (improve_restarts_pay(d, &first)) {
-            long work = dispatch_work(d);
-            st = search(m, lanes, &best, &rc, bound, PLANNER_FIRST_STEPS, &first, &random, params->time_limit_s,
-                        &search_s, &cut_short, &first_end);
-            first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
-                                   .work_before = dispatch_work(d) - work,
-                                   .construct_work = first.construct_work};
-            if (st != SORTIE_OK)
-                goto done;
-            closure = sched_closure(best);
-        }
-    }
-    if (params->lp_bound && closure > bound) {
-        st = time_indexed_bound(m, d, closure, &bound, binding, sizeof binding);
-        if (st != SORTIE_OK)
-            goto done;
-        rc.bound = bound;
-    }
-    /* The second lane, a copy of the first's dispatcher with its guides,
-     * only when the second part will run with budget left after the first. */
-    if (closure > bound && params->time_limit_s > search_s && !cut_short && first_end == PLANNER_FIRST_STEPS &&
-        !(lanes[1] = second = dispatch_new_like(d))) {
+    /* The search: `runs` independent searches (search_once), one per seed
+     * from params->seed on, each from the constructions' plan with the
+     * default budget times effort / runs; the best plan is kept (the
+     * earlier on a tie). A search stuck in one basin gains little from more
+     * steps; another seed starts it elsewhere. The time limit counts all of
+     * them. */
+    int runs = search_runs(params->effort);
+    search_job searches = {.m = m,
+                           .lanes = {d, NULL},
+                           .rc = &rc,
+                           .first = first,
+                           .scale = params->effort / runs,
+                           .lp_bound = params->lp_bound,
+                           .keep_guides = runs > 1};
+    sched *start = runs > 1 && closure > bound ? sched_clone(best) : NULL;
+    if (runs > 1 && closure > bound && !start) {
         st = SORTIE_ENOMEM;
         goto done;
     }
-    if (closure > bound && second) {
-        double more = 0;
-        st = search(m, lanes, &best, &rc, bound, 0, &first, &random,
-                    params->time_limit_s - search_s, &more, &cut_short, NULL);
-        if (st != SORTIE_OK)
-            goto done;
+    rc.shown = closure;
+    for (int run = 0; run < runs && st == SORTIE_OK; run++) {
+        bool over = searches.cut_short || searches.spent_s >= params->time_limit_s;
+        if (run > 0 && (sched_closure(best) <= bound || over))
+            break;
+        sched *cur = run == 0 ? best : sched_clone(start);
+        if (!cur) {
+            st = SORTIE_ENOMEM;
+            break;
+        }
+        st = search_once(&searches, &cur, params->seed + (uint64_t)run, run == 0, &bound, binding, sizeof binding);
+        if (run == 0) {
+            best = cur;
+        } else {
+            keep_better(&best, cur);
+        }
     }
+    sched_free(start);
+    free(searches.early_guide);
+    free(searches.late_guide);
+    second = searches.lanes[1];
+    if (st != SORTIE_OK)
+        goto done;
+    bool cut_short = searches.cut_short;
     closure = sched_closure(best);
     if (closure < bound) {
         /* A valid plan closes before what the LP claimed: the LP's

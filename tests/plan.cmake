@@ -66,10 +66,11 @@ add_test(NAME cli_plan_outputs
          COMMAND sh -c "set -e; \"$0\" plan -q --seed 3 --time-limit 600 -o \"$1/a.json\" --csv \"$1/a.csv\"; \"$0\" plan -q --seed 3 --time-limit 600 -o \"$1/b.json\"; cmp \"$1/a.json\" \"$1/b.json\"; \"$0\" check examples/csto-kazakhstan-2022.json \"$1/a.json\"; head -c 200 \"$1/a.csv\"; echo; echo done"
                  $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
 set_tests_properties(cli_plan_outputs PROPERTIES WORKING_DIRECTORY ${CMAKE_SOURCE_DIR} PASS_REGULAR_EXPRESSION "^valid\n.+\ndone\n$")
-# The two-lane search (psearch.c) on a scenario it improves, with 1.5 times the
-# default work: the same file twice, and a valid plan.
+# The two-lane search (psearch.c) on a scenario it improves, with effort 2.5
+# (two searches, seeds 1 and 2, each with 1.25 times the default work): the
+# same file twice, and a valid plan.
 add_test(NAME cli_plan_two_lanes_same_plan
-         COMMAND sh -c "set -e; \"$0\" gen --scale S --seed 2 -o \"$1/s2.json\"; for x in a b; do \"$0\" plan -q \"$1/s2.json\" --effort 1.5 --time-limit 600 -o \"$1/s2-$x.json\"; done; cmp \"$1/s2-a.json\" \"$1/s2-b.json\"; \"$0\" check \"$1/s2.json\" \"$1/s2-a.json\"; echo done"
+         COMMAND sh -c "set -e; \"$0\" gen --scale S --seed 2 -o \"$1/s2.json\"; for x in a b; do \"$0\" plan -q \"$1/s2.json\" --effort 2.5 --time-limit 600 -o \"$1/s2-$x.json\"; done; cmp \"$1/s2-a.json\" \"$1/s2-b.json\"; \"$0\" check \"$1/s2.json\" \"$1/s2-a.json\"; echo done"
                  $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
 set_tests_properties(cli_plan_two_lanes_same_plan PROPERTIES PASS_REGULAR_EXPRESSION "^valid\ndone\n$" TIMEOUT 600)
 # -o - puts the plan on standard output and the summary on standard error.
