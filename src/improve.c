@@ -61,6 +61,21 @@ int improve_compare(const improve_obj *a, const improve_obj *b)
     return 0;
 }
 
+void improve_keep_better(sched **best, sched *cand)
+{
+    if (*best) {
+        improve_obj a, b;
+        improve_objective(cand, &a);
+        improve_objective(*best, &b);
+        if (improve_compare(&a, &b) >= 0) {
+            sched_free(cand);
+            return;
+        }
+        sched_free(*best);
+    }
+    *best = cand;
+}
+
 /* The last delivery of each tail, into last[]. */
 static void tail_last_delivery(const sched *s, minute_t *last)
 {

@@ -79,6 +79,9 @@ typedef struct {
 void improve_objective(const sched *s, improve_obj *out);
 /* <0 when a is better than b, 0 equal, >0 worse. */
 int improve_compare(const improve_obj *a, const improve_obj *b);
+/* Keeps the better of *best (may be NULL) and cand by improve_compare,
+ * *best on a tie, and frees the other. */
+void improve_keep_better(sched **best, sched *cand);
 
 /*
  * Improves *best in place (replacing it by a better schedule, the old one

@@ -281,7 +281,6 @@ typedef struct {
     run_ctx *rc;
     improve_opts first;
     double scale;
-    int lp_bound;
     double spent_s;
     bool cut_short;
     /* With several searches, the first lane's guide before and after the
@@ -306,25 +305,18 @@ static bool copy_guide(const sortie_model *m, const dispatch *d, double **out)
     return true;
 }
 
-static void use_guide(dispatch *d, const double *guide)
+/* At one point of a search (before its first part, before its second):
+ * the first search records the first lane's guide in *saved, the later
+ * ones put it back. False when memory runs out. */
+static bool guide_at(search_job *j, bool first_search, double **saved)
 {
-    if (!guide || !dispatch_set_guide(d, guide))
-        dispatch_clear_guide(d);
-}
-
-/* Keeps the better of *best and cand (improve_compare; *best on a tie),
- * freeing the other. */
-static void keep_better(sched **best, sched *cand)
-{
-    improve_obj a, b;
-    improve_objective(cand, &a);
-    improve_objective(*best, &b);
-    if (improve_compare(&a, &b) < 0) {
-        sched_free(*best);
-        *best = cand;
-    } else {
-        sched_free(cand);
-    }
+    if (!j->keep_guides)
+        return true;
+    if (first_search)
+        return copy_guide(j->m, j->lanes[0], saved);
+    if (!*saved || !dispatch_set_guide(j->lanes[0], *saved))
+        dispatch_clear_guide(j->lanes[0]);
+    return true;
 }
 
 /*
@@ -346,10 +338,8 @@ static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool
     long first_end = PLANNER_FIRST_STEPS; /* where the first part stopped */
     minute_t closure = sched_closure(*cur);
     sortie_status st = SORTIE_OK;
-    if (with_ti && j->keep_guides && !copy_guide(j->m, j->lanes[0], &j->early_guide))
+    if (!guide_at(j, with_ti, &j->early_guide))
         return SORTIE_ENOMEM;
-    if (!with_ti && j->keep_guides)
-        use_guide(j->lanes[0], j->early_guide);
     /* Where one construction costs more than a step may (L), the first
      * part's steps would spend the whole budget on one lane, so there is
      * none, and the two lanes search from the first step. */
@@ -366,16 +356,14 @@ static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool
             return st;
         closure = sched_closure(*cur);
     }
-    if (with_ti && j->lp_bound && closure > *bound) {
+    if (with_ti && params->lp_bound && closure > *bound) {
         st = time_indexed_bound(j->m, j->lanes[0], closure, bound, binding, binding_len);
         if (st != SORTIE_OK)
             return st;
         j->rc->bound = *bound;
     }
-    if (with_ti && j->keep_guides && !copy_guide(j->m, j->lanes[0], &j->late_guide))
+    if (!guide_at(j, with_ti, &j->late_guide))
         return SORTIE_ENOMEM;
-    if (!with_ti && j->keep_guides)
-        use_guide(j->lanes[0], j->late_guide);
     /* The second lane, a copy of the first's dispatcher with its guides,
      * only when the second part will run with budget left after the first. */
     if (closure <= *bound || params->time_limit_s <= j->spent_s || j->cut_short || first_end != PLANNER_FIRST_STEPS)
@@ -515,7 +503,6 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
                            .rc = &rc,
                            .first = first,
                            .scale = params->effort / runs,
-                           .lp_bound = params->lp_bound,
                            .keep_guides = runs > 1};
     sched *start = runs > 1 && closure > bound ? sched_clone(best) : NULL;
     if (runs > 1 && closure > bound && !start) {
@@ -533,11 +520,10 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             break;
         }
         st = search_once(&searches, &cur, params->seed + (uint64_t)run, run == 0, &bound, binding, sizeof binding);
-        if (run == 0) {
+        if (run == 0)
             best = cur;
-        } else {
-            keep_better(&best, cur);
-        }
+        else
+            improve_keep_better(&best, cur);
     }
     sched_free(start);
     free(searches.early_guide);

@@ -13,22 +13,6 @@ dispatch_knobs portfolio_knobs(int i)
     return k;
 }
 
-/* Keeps the better of *best and cand (improve_compare; *best on a tie), freeing the other. */
-static void keep_better(sched **best, sched *cand)
-{
-    if (*best) {
-        improve_obj a, b;
-        improve_objective(cand, &a);
-        improve_objective(*best, &b);
-        if (improve_compare(&a, &b) >= 0) {
-            sched_free(cand);
-            return;
-        }
-        sched_free(*best);
-    }
-    *best = cand;
-}
-
 void *portfolio_run(void *arg)
 {
     portfolio_job *job = arg;
@@ -52,7 +36,7 @@ void *portfolio_run(void *arg)
         else
             job->extra_work += dispatch_work(job->d) - before;
         if (st == SORTIE_OK) {
-            keep_better(&job->out, cand);
+            improve_keep_better(&job->out, cand);
             continue;
         }
         sched_free(cand);
@@ -72,7 +56,7 @@ sortie_status portfolio_take(portfolio_job *job, sched **best)
         return SORTIE_ENOMEM;
     }
     if (job->out)
-        keep_better(best, job->out);
+        improve_keep_better(best, job->out);
     job->out = NULL;
     return SORTIE_OK;
 }
