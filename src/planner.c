@@ -231,36 +231,6 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
  * (those whose plan meets the bound) to stop before the time-indexed LP. */
 #define PLANNER_FIRST_STEPS 100
 
-/* Runs the improvement search from *best: `steps` steps on lanes[0]
- * alone (*next_step then says where it stopped), or (0) what is left of
- * the work budget (improve.h, times `scale`) after the first part's
- * `before` on both lanes (psearch.h), seeded with `seed` (the first lane
- * draws from `random`), within `limit_s` seconds from now; *spent_s says
- * how long it took. */
-static sortie_status search(const sortie_model *m, dispatch *const lanes[2], sched **best, run_ctx *rc,
-                            minute_t bound, long steps, const improve_opts *before, rng *random, uint64_t seed,
-                            double scale, double limit_s, double *spent_s, bool *cut_short, long *next_step)
-{
-    double t0 = elapsed(rc);
-    improve_opts io = {.seed = seed,
-                       .random = random,
-                       .iterations = steps,
-                       .steps_before = before ? before->steps_before : 0,
-                       .work_before = before ? before->work_before : 0,
-                       .construct_work = before ? before->construct_work : 0,
-                       .budget_scale = scale,
-                       .deadline_s = t0 + limit_s,
-                       .clock = elapsed,
-                       .clock_user = rc,
-                       .bound = bound,
-                       .improved = on_improved,
-                       .improved_user = rc};
-    sortie_status st = steps > 0 ? improve_run(m, lanes[0], best, &io, cut_short, next_step)
-                                 : psearch_run(m, lanes, best, &io, cut_short);
-    *spent_s = elapsed(rc) - t0;
-    return st;
-}
-
 /* How many independent searches an effort of `effort` makes: its whole
  * part (at least one, at most PLANNER_MAX_RUNS), each with the default
  * budget times effort / runs. */
@@ -289,6 +259,36 @@ typedef struct {
     bool keep_guides;
     double *early_guide, *late_guide;
 } search_job;
+
+/* Runs the improvement search of j from *best: `steps` steps on lanes[0]
+ * alone (*next_step then says where it stopped), or (0) what is left of
+ * the work budget (improve.h, times j->scale) after the first part's
+ * `before` on both lanes (psearch.h), seeded with `seed` (the first lane
+ * draws from `random`), within what is left of the time limit; the time
+ * it takes is added to j->spent_s. */
+static sortie_status search(search_job *j, sched **best, minute_t bound, long steps, const improve_opts *before,
+                            rng *random, uint64_t seed, long *next_step)
+{
+    run_ctx *rc = j->rc;
+    double t0 = elapsed(rc);
+    improve_opts io = {.seed = seed,
+                       .random = random,
+                       .iterations = steps,
+                       .steps_before = before ? before->steps_before : 0,
+                       .work_before = before ? before->work_before : 0,
+                       .construct_work = before ? before->construct_work : 0,
+                       .budget_scale = j->scale,
+                       .deadline_s = t0 + (rc->params->time_limit_s - j->spent_s),
+                       .clock = elapsed,
+                       .clock_user = rc,
+                       .bound = bound,
+                       .improved = on_improved,
+                       .improved_user = rc};
+    sortie_status st = steps > 0 ? improve_run(j->m, j->lanes[0], best, &io, &j->cut_short, next_step)
+                                 : psearch_run(j->m, j->lanes, best, &io, &j->cut_short);
+    j->spent_s += elapsed(rc) - t0;
+    return st;
+}
 
 /* A copy of d's guide in *out (NULL when the fluid plan guides); false when
  * memory runs out. */
@@ -345,10 +345,7 @@ static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool
      * none, and the two lanes search from the first step. */
     if (closure > *bound && params->time_limit_s > j->spent_s && improve_restarts_pay(j->lanes[0], &first)) {
         long work = dispatch_work(j->lanes[0]);
-        double spent = 0;
-        st = search(j->m, j->lanes, cur, j->rc, *bound, PLANNER_FIRST_STEPS, &first, &random, seed, j->scale,
-                    params->time_limit_s - j->spent_s, &spent, &j->cut_short, &first_end);
-        j->spent_s += spent;
+        st = search(j, cur, *bound, PLANNER_FIRST_STEPS, &first, &random, seed, &first_end);
         first = (improve_opts){.steps_before = PLANNER_FIRST_STEPS,
                                .work_before = dispatch_work(j->lanes[0]) - work,
                                .construct_work = first.construct_work};
@@ -370,11 +367,7 @@ static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool
         return SORTIE_OK;
     if (!j->lanes[1] && !(j->lanes[1] = dispatch_new_like(j->lanes[0])))
         return SORTIE_ENOMEM;
-    double more = 0;
-    st = search(j->m, j->lanes, cur, j->rc, *bound, 0, &first, &random, seed, j->scale,
-                params->time_limit_s - j->spent_s, &more, &j->cut_short, NULL);
-    j->spent_s += more;
-    return st;
+    return search(j, cur, *bound, 0, &first, &random, seed, NULL);
 }
 
 sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *params_in, sortie_plan **out,
