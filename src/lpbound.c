@@ -136,9 +136,20 @@ typedef struct {
     int *members;            /* MOG rows: indices into lpb.dep */
     int n_members;
     int g_min, g_max;
-    minute_t ready;          /* RR_READY: sorties leaving no earlier */
+    minute_t ready;          /* RR_READY and late MOG rows: sorties leaving no earlier */
+    bool late;               /* MOG rows over the sorties that leave after `ready` */
     double rhs;              /* at the current T */
 } lp_rrow;
+
+/* Ready times per origin that the late rows (build_late_rows) look after. */
+enum { MAX_LATE = 4 };
+
+/* A column counting the sorties of a class on a route that leave no
+ * earlier than `ready` (the ready rows' nested columns). */
+typedef struct {
+    int cls, route, col;
+    minute_t ready;
+} lp_late;
 
 /* A take-off that follows a stay at an airfield with a MOG. */
 typedef struct {
@@ -170,6 +181,10 @@ typedef struct {
     minute_t *rdy;           /* [c * nA + o]: earliest loaded take-off of c from o */
     lp_dep *dep;
     int n_dep, cap_dep;
+    lp_late *late;           /* in the order made: per class and route, ready ascending */
+    minute_t *oth;           /* [a * MAX_LATE + i]: origin_thresholds */
+    int *n_oth;
+    int n_late, cap_late;
     lp_rrow *rr;
     int n_rr, cap_rr;
     glp_prob *lp;
@@ -288,6 +303,20 @@ static bool dep_add(lpb *b, int col, int c, int af, minute_t early, int late_off
     return true;
 }
 
+static bool late_add(lpb *b, int c, int r, int col, minute_t ready)
+{
+    if (b->n_late == b->cap_late) {
+        int cap = b->cap_late ? 2 * b->cap_late : 64;
+        lp_late *bigger = realloc(b->late, sizeof *bigger * (size_t)cap);
+        if (!bigger)
+            return false;
+        b->late = bigger;
+        b->cap_late = cap;
+    }
+    b->late[b->n_late++] = (lp_late){c, r, col, ready};
+    return true;
+}
+
 static void lpb_free(lpb *b)
 {
     if (b->lp)
@@ -317,6 +346,9 @@ static void lpb_free(lpb *b)
     free(b->hub_out);
     free(b->hub_in);
     free(b->dep);
+    free(b->late);
+    free(b->oth);
+    free(b->n_oth);
     free(b->rr);
     free(b->ind);
     free(b->val);
@@ -1261,6 +1293,35 @@ static int thresholds(minute_t *v, int n, minute_t *out, int max)
     return k;
 }
 
+/* The ground-minutes row and the stays row of airfield a over the
+ * take-offs b->dep[mem[0..nm-1]]; `after` (when not NULL) the time after
+ * which they all leave, for the explanation. */
+static bool add_mog_rows(lpb *b, int a, const int *mem, int nm, const minute_t *after)
+{
+    for (int kind = 0; kind < 2; kind++) {
+        int k = 0, gmin = INT_MAX, gmax = 0;
+        for (int t = 0; t < nm; t++) {
+            const lp_dep *d = &b->dep[mem[t]];
+            int g = b->cls[d->cls].g;
+            if (!nz_add(b, &k, d->col, kind == 0 ? g : 1))
+                return false;
+            gmin = g < gmin ? g : gmin;
+            gmax = g > gmax ? g : gmax;
+        }
+        lp_rrow *rr = rr_add(b, kind == 0 ? RR_MOG_MIN : RR_MOG_COUNT, k);
+        if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm)))
+            return false;
+        memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
+        rr->n_members = nm;
+        rr->af = a;
+        rr->g_min = gmin;
+        rr->g_max = gmax;
+        rr->late = after != NULL;
+        rr->ready = after ? *after : 0;
+    }
+    return true;
+}
+
 /* MOG rows of airfield a over the take-offs that can land no earlier than
  * one threshold and must take off no later than T minus another. Each set
  * gives a ground-minutes row and a stays row. */
@@ -1294,32 +1355,74 @@ static bool build_mog_rows(lpb *b, int a)
             for (int j = 0; j < b->n_dep; j++)
                 if (b->dep[j].af == a && b->dep[j].early >= et[ie] && b->dep[j].late_off >= lt[il])
                     mem[nm++] = j;
-            if (nm == 0)
-                continue;
-            for (int kind = 0; kind < 2 && ok; kind++) {
-                int k = 0, gmin = INT_MAX, gmax = 0;
-                for (int t = 0; t < nm && ok; t++) {
-                    const lp_dep *d = &b->dep[mem[t]];
-                    int g = b->cls[d->cls].g;
-                    ok = nz_add(b, &k, d->col, kind == 0 ? g : 1);
-                    gmin = g < gmin ? g : gmin;
-                    gmax = g > gmax ? g : gmax;
-                }
-                lp_rrow *rr = ok ? rr_add(b, kind == 0 ? RR_MOG_MIN : RR_MOG_COUNT, k) : NULL;
-                if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm))) {
-                    ok = false;
-                    break;
-                }
-                memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
-                rr->n_members = nm;
-                rr->af = a;
-                rr->g_min = gmin;
-                rr->g_max = gmax;
-            }
+            if (nm > 0)
+                ok = add_mog_rows(b, a, mem, nm, NULL);
         }
     free(ev);
     free(lv);
     free(mem);
+    return ok;
+}
+
+/* The late columns (b->late) from airfield a at threshold `after`, by
+ * aircraft not based there: per class and route the first whose sorties
+ * all leave no earlier (the blocks of one class and route are contiguous,
+ * ready ascending). */
+static int late_pick(const lpb *b, int a, minute_t after, int *out)
+{
+    int n = 0, last_c = -1, last_r = -1;
+    for (int i = 0; i < b->n_late; i++) {
+        const lp_late *l = &b->late[i];
+        if (l->ready < after || b->routes[l->route].o != a || b->cls[l->cls].base == a ||
+            (l->cls == last_c && l->route == last_r))
+            continue;
+        out[n++] = i;
+        last_c = l->cls;
+        last_r = l->route;
+    }
+    return n;
+}
+
+/* Loads ready late at an airfield with a MOG. The ready rows count, route
+ * by route, the sorties of a class that leave after a ready time; here
+ * those of every route from the airfield meet its spots: each take-off
+ * after the origin's threshold follows a stay of at least a ground time
+ * that ends after it, as in the MOG rows, which count the spots over the
+ * whole operation and so cannot see that a large part of the work is
+ * ready only late (on the generated M-6, 2,000 t at Bagram from 67.5 h on). */
+static bool build_late_rows(lpb *b)
+{
+    int *pick = malloc(sizeof(int) * (size_t)(b->n_late + 1));
+    int *prev = malloc(sizeof(int) * (size_t)(b->n_late + 1));
+    bool ok = pick && prev;
+    for (int a = 0; ok && a < b->nA; a++) {
+        if (b->m->airfields[a].mog < 0)
+            continue;
+        int n_prev = 0;
+        for (int t = 0; ok && t < b->n_oth[a]; t++) {
+            int np = late_pick(b, a, b->oth[(size_t)a * MAX_LATE + (size_t)t], pick);
+            /* A threshold before every class can leave picks what the next does. */
+            if (np == 0 || (np == n_prev && memcmp(pick, prev, sizeof(int) * (size_t)np) == 0))
+                continue;
+            memcpy(prev, pick, sizeof(int) * (size_t)np);
+            n_prev = np;
+            minute_t after = INT64_MAX;
+            for (int i = 0; ok && i < np; i++) {
+                const lp_late *l = &b->late[pick[i]];
+                after = l->ready < after ? l->ready : after;
+                /* The ground time before the take-off may begin in the
+                 * night before it: from the last open minute, that night
+                 * counts as one (one stay per spot stands through it). */
+                ok = dep_add(b, l->col, l->cls, a, prev_open(b->m, a, l->ready - b->cls[l->cls].g),
+                             leg(b, l->cls, a, b->routes[l->route].d));
+                pick[i] = b->n_dep - 1;
+            }
+            if (ok)
+                ok = add_mog_rows(b, a, pick, np, &after);
+        }
+    }
+    free(pick);
+    free(prev);
     return ok;
 }
 
@@ -1334,6 +1437,28 @@ static bool build_elastic(lpb *b)
         glp_set_mat_row(b->lp, rr->row, rr->n, rr->cols, rr->vals);
     }
     return true;
+}
+
+/* Per origin with a MOG, up to MAX_LATE ready times spread over its
+ * groups': thresholds every route from it gets too (build_ready_rows; not
+ * the compact form's, where on the generated L scenarios the extra columns
+ * spent the simplex's work budget and weakened the bound), so that the
+ * late rows of its spots find one column per class and route for each. */
+static bool origin_thresholds(lpb *b)
+{
+    b->oth = malloc(sizeof(minute_t) * (size_t)b->nA * MAX_LATE);
+    b->n_oth = calloc((size_t)b->nA, sizeof(int));
+    minute_t *v = malloc(sizeof(minute_t) * (size_t)(b->n_groups + 1));
+    bool ok = b->oth && b->n_oth && v;
+    for (int a = 0; ok && a < b->nA; a++) {
+        int n = 0;
+        for (int g = 0; g < b->n_groups && b->m->airfields[a].mog >= 0; g++)
+            if (b->routes[b->groups[g].route].o == a)
+                v[n++] = b->groups[g].ready;
+        b->n_oth[a] = n > 0 ? thresholds(v, n, &b->oth[(size_t)a * MAX_LATE], MAX_LATE) : 0;
+    }
+    free(v);
+    return ok;
 }
 
 /* Sorties that carry a group ready late leave no earlier: for a few ready
@@ -1361,8 +1486,23 @@ static bool build_ready_rows(lpb *b, int c, int r)
         if (carried)
             v[n++] = gr->ready;
     }
-    minute_t th[MAX_READY];
+    minute_t th[MAX_READY + MAX_LATE];
     int nt = n > 0 ? thresholds(v, n, th, MAX_READY) : 0;
+    if (n > 0) {
+        /* The origin's thresholds too (origin_thresholds), so that the late
+         * rows across its routes meet columns of the same ready time. */
+        minute_t last = v[n - 1];
+        int o = b->routes[r].o;
+        for (int i = 0; i < b->n_oth[o]; i++) {
+            minute_t t = b->oth[(size_t)o * MAX_LATE + (size_t)i];
+            bool have = t <= early || t > last;
+            for (int j = 0; j < nt && !have; j++)
+                have = th[j] == t;
+            if (!have)
+                th[nt++] = t;
+        }
+        qsort(th, (size_t)nt, sizeof *th, cmp_time);
+    }
     free(v);
     int prev = b->Xcol[(size_t)c * b->n_routes + r];
     for (int t = 0; t < nt; t++) {
@@ -1382,6 +1522,8 @@ static bool build_ready_rows(lpb *b, int c, int r)
         rr->route = r;
         rr->ready = th[t];
         prev = col;
+        if (!late_add(b, c, r, col, th[t]))
+            return false;
     }
     return true;
 }
@@ -1496,6 +1638,10 @@ static bool build_hall_rows(lpb *b, int r)
             rr->cls = c;
             rr->route = r;
             rr->ready = th[t];
+            if (!late_add(b, c, r, col, th[t])) {
+                ok = false;
+                break;
+            }
         }
     }
     /* Carrier sets: each group's, and the union of all. */
@@ -1656,7 +1802,7 @@ static bool build(lpb *b, minute_t hi)
     }
     b->lp = glp_create_prob();
     glp_set_obj_dir(b->lp, GLP_MIN);
-    if (!build_columns(b) || (!b->compact && !build_cover_rows(b)))
+    if (!build_columns(b) || (!b->compact && !build_cover_rows(b)) || !origin_thresholds(b))
         return false;
     for (int c = 0; c < b->n_cls; c++) {
         if (b->cls[c].K == 0)
@@ -1676,7 +1822,7 @@ static bool build(lpb *b, minute_t hi)
     for (int a = 0; a < b->nA; a++)
         if (b->m->airfields[a].mog >= 0 && !build_mog_rows(b, a))
             return false;
-    return build_elastic(b);
+    return build_late_rows(b) && build_elastic(b);
 }
 
 /* ------------------------------------------------------ moving with T */
@@ -1864,16 +2010,21 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
             double n = 0;
             for (int k = 0; k < rr->n_members; k++)
                 n += glp_get_col_prim(b->lp, b->dep[rr->members[k]].col);
-            char hours[40] = "";
+            char hours[40] = "", after[48] = "";
+            if (rr->late) {
+                char at[18];
+                time_format(rr->ready, at);
+                snprintf(after, sizeof after, " after %s, when loads are ready", at);
+            }
             if (!af->always_open)
                 snprintf(hours, sizeof hours, ", open %02d:%02d-%02d:%02d", af->open_min / 60 % 100, af->open_min % 60,
                          af->close_min / 60 % 100, af->close_min % 60);
             if (rr->g_min == rr->g_max)
-                snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d min on the ground", af->src->id, af->mog, hours,
-                         ceil(n - 1e-6), rr->g_min);
+                snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d min on the ground%s", af->src->id, af->mog, hours,
+                         ceil(n - 1e-6), rr->g_min, after);
             else
-                snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d-%d min on the ground", af->src->id, af->mog, hours,
-                         ceil(n - 1e-6), rr->g_min, rr->g_max);
+                snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d-%d min on the ground%s", af->src->id, af->mog,
+                         hours, ceil(n - 1e-6), rr->g_min, rr->g_max, after);
         }
     }
     for (int i = 0; i < b->n_rr; i++) {

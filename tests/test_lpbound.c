@@ -228,6 +228,31 @@ static void test_hours_after_ready_time(void **state)
     unload(&h);
 }
 
+/* Work ready late at a short airfield: one parking spot at O, ten
+ * passengers ready at once and sixty more at noon (10 seats, 60-minute
+ * turns, six aircraft). The six late sorties leave one after another from
+ * noon (each aircraft may stand on the spot from 11:00), the last at 17:00.
+ * Counted over the whole day, the spot holds seven turns by 08:00; only
+ * the late rows (the spot's minutes after the ready time) see 17:00. */
+static void test_spots_after_ready_time(void **state)
+{
+    (void)state;
+    hand h = load(", \"mog\": 1", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
+                  "{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 10},"
+                  "{\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60, \"ready\": \"2024-01-01T12:00Z\"}");
+    minute_t optimum = h.m->start + 17 * 60 + h.leg;
+    sortie_plan *plan = plan_briefly(h.m);
+    assert_int_equal(plan->closure, optimum);
+    minute_t out;
+    char why[256];
+    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    assert_non_null(strstr(why, "O MOG 1"));
+    assert_non_null(strstr(why, "after 2024-01-01T12:00Z"));
+    sortie_plan_free(plan);
+    unload(&h);
+}
+
 static void test_nothing_to_prove(void **state)
 {
     (void)state;
@@ -301,7 +326,7 @@ int main(void)
         cmocka_unit_test(test_fleet_bound_is_tight), cmocka_unit_test(test_mog_bound_is_tight),
         cmocka_unit_test(test_whole_sorties_per_route), cmocka_unit_test(test_guide_splits_the_work),
         cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
-        cmocka_unit_test(test_hours_after_ready_time),
+        cmocka_unit_test(test_hours_after_ready_time), cmocka_unit_test(test_spots_after_ready_time),
         cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),
         cmocka_unit_test(test_m_scenario_in_full_form),
     };
