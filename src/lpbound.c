@@ -1439,23 +1439,61 @@ static bool build_elastic(lpb *b)
     return true;
 }
 
+/* Sorties of capacity cap that `need` fills. */
+static double share(double need, double cap) { return need <= 0 ? 0 : cap > 0 ? need / cap : INFINITY; }
+
+/* Least ground minutes that group g's load needs at its origin: on the
+ * class that brings most of it per minute on the ground, by its payload,
+ * seats and floor. */
+static double least_ground(const lpb *b, const lp_group *g)
+{
+    double t = (g->pax * b->m->pax_kg + g->bulk_kg) / 1000.0, area = g->bulk_area, best = INFINITY;
+    for (int l = 0; l < g->n_lines; l++) {
+        t += g->lines[l].kg * g->lines[l].count / 1000.0;
+        area += g->lines[l].area * g->lines[l].count;
+    }
+    for (int i = 0; i < g->n_classes; i++) {
+        const lp_class *c = &b->cls[g->classes[i]];
+        if (c->base == b->routes[g->route].o)
+            continue;
+        double sorties = fmax(share(t, c->payload_t), fmax(share(g->pax, c->seats), share(area, c->floor_m2)));
+        best = fmin(best, sorties * c->g);
+    }
+    return isinf(best) ? 0 : best;
+}
+
 /* Per origin with a MOG, up to MAX_LATE ready times spread over its
- * groups': thresholds every route from it gets too (build_ready_rows; not
- * the compact form's, where on the generated L scenarios the extra columns
- * spent the simplex's work budget and weakened the bound), so that the
- * late rows of its spots find one column per class and route for each. */
-static bool origin_thresholds(lpb *b)
+ * groups', kept where what is ready from then on needs at least half of
+ * the spots' minutes up to hi (a valid plan's closure), with each load on
+ * its best carrier: elsewhere a late row could not bind, and its columns
+ * would only move the LP's vertex, which guides the dispatcher. The kept
+ * ones are thresholds of every route from the origin too
+ * (build_ready_rows; not the compact form's, where on the generated L
+ * scenarios the extra columns spent the simplex's work budget and weakened
+ * the bound), so that the late rows of its spots find one column per class
+ * and route for each. */
+static bool origin_thresholds(lpb *b, minute_t hi)
 {
     b->oth = malloc(sizeof(minute_t) * (size_t)b->nA * MAX_LATE);
     b->n_oth = calloc((size_t)b->nA, sizeof(int));
     minute_t *v = malloc(sizeof(minute_t) * (size_t)(b->n_groups + 1));
     bool ok = b->oth && b->n_oth && v;
     for (int a = 0; ok && a < b->nA; a++) {
-        int n = 0;
-        for (int g = 0; g < b->n_groups && b->m->airfields[a].mog >= 0; g++)
+        int n = 0, mog = b->m->airfields[a].mog;
+        for (int g = 0; g < b->n_groups && mog > 0; g++)
             if (b->routes[b->groups[g].route].o == a)
                 v[n++] = b->groups[g].ready;
-        b->n_oth[a] = n > 0 ? thresholds(v, n, &b->oth[(size_t)a * MAX_LATE], MAX_LATE) : 0;
+        minute_t *th = &b->oth[(size_t)a * MAX_LATE];
+        int nt = n > 0 ? thresholds(v, n, th, MAX_LATE) : 0, kept = 0;
+        for (int t = 0; t < nt; t++) {
+            double need = 0;
+            for (int g = 0; g < b->n_groups; g++)
+                if (b->routes[b->groups[g].route].o == a && b->groups[g].ready >= th[t])
+                    need += least_ground(b, &b->groups[g]);
+            if (need >= 0.5 * mog * (double)(hi - th[t]))
+                th[kept++] = th[t];
+        }
+        b->n_oth[a] = kept;
     }
     free(v);
     return ok;
@@ -1802,7 +1840,7 @@ static bool build(lpb *b, minute_t hi)
     }
     b->lp = glp_create_prob();
     glp_set_obj_dir(b->lp, GLP_MIN);
-    if (!build_columns(b) || (!b->compact && !build_cover_rows(b)) || !origin_thresholds(b))
+    if (!build_columns(b) || (!b->compact && !build_cover_rows(b)) || !origin_thresholds(b, hi))
         return false;
     for (int c = 0; c < b->n_cls; c++) {
         if (b->cls[c].K == 0)
