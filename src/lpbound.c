@@ -1529,7 +1529,7 @@ static bool build_ready_rows(lpb *b, int c, int r)
     if (n > 0) {
         /* The origin's thresholds too (origin_thresholds), so that the late
          * rows across its routes meet columns of the same ready time. */
-        minute_t last = v[n - 1];
+        minute_t last = v[n - 1]; /* sorted by thresholds(), duplicates only moved left */
         int o = b->routes[r].o;
         for (int i = 0; i < b->n_oth[o]; i++) {
             minute_t t = b->oth[(size_t)o * MAX_LATE + (size_t)i];
