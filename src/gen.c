@@ -18,6 +18,7 @@
 #include "airports.h"
 #include "catalog.h"
 #include "geo.h"
+#include "grow.h"
 #include "rng.h"
 #include "timeutil.h"
 
@@ -403,14 +404,8 @@ static const sortie_aircraft_type *pick_type(gen_state *g, const op_def *op)
 
 static bool add_fleet(gen_state *g, const gen_op *op, const sortie_aircraft_type *type, int count)
 {
-    if (g->n_fleets == g->cap_fleets) {
-        int cap = g->cap_fleets ? 2 * g->cap_fleets : 16;
-        gen_fleet *bigger = realloc(g->fleets, sizeof *bigger * (size_t)cap);
-        if (!bigger)
-            return false;
-        g->fleets = bigger;
-        g->cap_fleets = cap;
-    }
+    if (!grow_array((void **)&g->fleets, &g->cap_fleets, g->n_fleets, sizeof *g->fleets, 16))
+        return false;
     gen_fleet *f = &g->fleets[g->n_fleets];
     *f = (gen_fleet){.op = op->op->id, .type = type, .count = count};
     f->base = op->homes[rng_int(&g->rng, 0, op->n_homes - 1)];
@@ -473,14 +468,8 @@ static bool make_fleets(gen_state *g, int n_th, int aircraft)
 
 static gen_req *new_req(gen_state *g)
 {
-    if (g->n_reqs == g->cap_reqs) {
-        int cap = g->cap_reqs ? 2 * g->cap_reqs : 32;
-        gen_req *bigger = realloc(g->reqs, sizeof *bigger * (size_t)cap);
-        if (!bigger)
-            return NULL;
-        g->reqs = bigger;
-        g->cap_reqs = cap;
-    }
+    if (!grow_array((void **)&g->reqs, &g->cap_reqs, g->n_reqs, sizeof *g->reqs, 32))
+        return NULL;
     gen_req *r = &g->reqs[g->n_reqs];
     memset(r, 0, sizeof *r);
     return r;

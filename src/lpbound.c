@@ -44,6 +44,7 @@
 #include "lpbound.h"
 
 #include "bisect.h"
+#include "grow.h"
 #include "load.h"
 #include "routecut.h"
 
@@ -261,14 +262,8 @@ static int add_row(lpb *b, int n, int sense, double rhs)
 /* Keeps the row being built as a T-dependent row of this kind. */
 static lp_rrow *rr_add(lpb *b, rrow_kind kind, int n)
 {
-    if (b->n_rr == b->cap_rr) {
-        int cap = b->cap_rr ? 2 * b->cap_rr : 32;
-        lp_rrow *bigger = realloc(b->rr, sizeof *bigger * (size_t)cap);
-        if (!bigger)
-            return NULL;
-        b->rr = bigger;
-        b->cap_rr = cap;
-    }
+    if (!grow_array((void **)&b->rr, &b->cap_rr, b->n_rr, sizeof *b->rr, 32))
+        return NULL;
     lp_rrow *r = &b->rr[b->n_rr];
     memset(r, 0, sizeof *r);
     /* Room for the elastic slack added at the end. */
@@ -291,28 +286,16 @@ static lp_rrow *rr_add(lpb *b, rrow_kind kind, int n)
 
 static bool dep_add(lpb *b, int col, int c, int af, minute_t early, int late_off)
 {
-    if (b->n_dep == b->cap_dep) {
-        int cap = b->cap_dep ? 2 * b->cap_dep : 64;
-        lp_dep *bigger = realloc(b->dep, sizeof *bigger * (size_t)cap);
-        if (!bigger)
-            return false;
-        b->dep = bigger;
-        b->cap_dep = cap;
-    }
+    if (!grow_array((void **)&b->dep, &b->cap_dep, b->n_dep, sizeof *b->dep, 64))
+        return false;
     b->dep[b->n_dep++] = (lp_dep){col, c, af, early, late_off};
     return true;
 }
 
 static bool late_add(lpb *b, int c, int r, int col, minute_t ready)
 {
-    if (b->n_late == b->cap_late) {
-        int cap = b->cap_late ? 2 * b->cap_late : 64;
-        lp_late *bigger = realloc(b->late, sizeof *bigger * (size_t)cap);
-        if (!bigger)
-            return false;
-        b->late = bigger;
-        b->cap_late = cap;
-    }
+    if (!grow_array((void **)&b->late, &b->cap_late, b->n_late, sizeof *b->late, 64))
+        return false;
     b->late[b->n_late++] = (lp_late){c, r, col, ready};
     return true;
 }
@@ -559,15 +542,9 @@ static bool build_groups(lpb *b)
             while (k < gr->n_lines && !(gr->lines[k].kg == item->weight_kg && gr->lines[k].area == area))
                 k++;
             if (k == gr->n_lines) {
-                if (gr->n_lines == gr->cap_lines) {
-                    int cap = gr->cap_lines ? 2 * gr->cap_lines : 4;
-                    lp_line *bigger = realloc(gr->lines, sizeof *bigger * (size_t)cap);
-                    if (!bigger) {
-                        ok = false;
-                        break;
-                    }
-                    gr->lines = bigger;
-                    gr->cap_lines = cap;
+                if (!grow_array((void **)&gr->lines, &gr->cap_lines, gr->n_lines, sizeof *gr->lines, 4)) {
+                    ok = false;
+                    break;
                 }
                 gr->lines[k] = (lp_line){item->weight_kg, area, 0, 0};
                 gr->n_lines++;

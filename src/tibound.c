@@ -36,6 +36,7 @@
 #include "tibound.h"
 
 #include "bisect.h"
+#include "grow.h"
 #include "routecut.h"
 #include "slot.h"
 
@@ -104,25 +105,10 @@ typedef struct {
     int n_shares, cap_shares;
 } tib;
 
-static bool grow(void **p, int *cap, int need, size_t size)
-{
-    if (need < *cap)
-        return true;
-    int n = *cap ? *cap : 1024;
-    while (n <= need)
-        n *= 2;
-    void *q = realloc(*p, (size_t)n * size);
-    if (!q)
-        return false;
-    *p = q;
-    *cap = n;
-    return true;
-}
-
 static int col_new(tib *b, minute_t land)
 {
     int cap = b->cap_col;
-    if (!grow((void **)&b->land, &cap, b->ncol + 1, sizeof *b->land))
+    if (!grow_array((void **)&b->land, &cap, b->ncol + 1, sizeof *b->land, 1024))
         return 0;
     b->cap_col = cap;
     b->land[++b->ncol] = land;
@@ -132,13 +118,13 @@ static int col_new(tib *b, minute_t land)
 static int row_new(tib *b, int type, double lo, double up)
 {
     int cap = b->cap_row;
-    if (!grow((void **)&b->rlo, &cap, b->nrow + 1, sizeof *b->rlo))
+    if (!grow_array((void **)&b->rlo, &cap, b->nrow + 1, sizeof *b->rlo, 1024))
         return 0;
     cap = b->cap_row;
-    if (!grow((void **)&b->rup, &cap, b->nrow + 1, sizeof *b->rup))
+    if (!grow_array((void **)&b->rup, &cap, b->nrow + 1, sizeof *b->rup, 1024))
         return 0;
     cap = b->cap_row;
-    if (!grow((void **)&b->rtype, &cap, b->nrow + 1, sizeof *b->rtype))
+    if (!grow_array((void **)&b->rtype, &cap, b->nrow + 1, sizeof *b->rtype, 1024))
         return 0;
     b->cap_row = cap;
     b->nrow++;
@@ -161,13 +147,13 @@ static int rows_new(tib *b, int n, double up)
 static bool nz(tib *b, int row, int col, double v)
 {
     int cap = b->cap_nz;
-    if (!grow((void **)&b->ia, &cap, b->nz + 1, sizeof *b->ia))
+    if (!grow_array((void **)&b->ia, &cap, b->nz + 1, sizeof *b->ia, 1024))
         return false;
     cap = b->cap_nz;
-    if (!grow((void **)&b->ja, &cap, b->nz + 1, sizeof *b->ja))
+    if (!grow_array((void **)&b->ja, &cap, b->nz + 1, sizeof *b->ja, 1024))
         return false;
     cap = b->cap_nz;
-    if (!grow((void **)&b->ar, &cap, b->nz + 1, sizeof *b->ar))
+    if (!grow_array((void **)&b->ar, &cap, b->nz + 1, sizeof *b->ar, 1024))
         return false;
     b->cap_nz = cap;
     b->nz++;
@@ -360,10 +346,10 @@ static bool build_loaded(tib *b, int f, int r)
         if (!col)
             return false;
         int cap = b->cap_loaded;
-        if (!grow((void **)&b->loaded_k, &cap, b->n_loaded, sizeof *b->loaded_k))
+        if (!grow_array((void **)&b->loaded_k, &cap, b->n_loaded, sizeof *b->loaded_k, 1024))
             return false;
         cap = b->cap_loaded;
-        if (!grow((void **)&b->loaded_col, &cap, b->n_loaded, sizeof *b->loaded_col))
+        if (!grow_array((void **)&b->loaded_col, &cap, b->n_loaded, sizeof *b->loaded_col, 1024))
             return false;
         b->cap_loaded = cap;
         b->loaded_k[b->n_loaded] = k;
@@ -454,7 +440,7 @@ static bool build_route(tib *b, int f, int r, int *ready, const int *pax_col, co
 static bool share_add(tib *b, int col, int f, int q, double kg)
 {
     int cap = b->cap_shares;
-    if (!grow((void **)&b->shares, &cap, b->n_shares, sizeof *b->shares))
+    if (!grow_array((void **)&b->shares, &cap, b->n_shares, sizeof *b->shares, 1024))
         return false;
     b->cap_shares = cap;
     b->shares[b->n_shares++] = (ti_share){col, f, q, kg};

@@ -65,6 +65,18 @@ static sortie_plan *plan_briefly(const sortie_model *m)
     return tu_plan(m, &p);
 }
 
+/* The planner's plan closes at `optimum`, and the LP, searched up to it,
+ * proves `optimum` too (why: what binds, may be NULL). */
+static void assert_plan_and_bound_at(const hand *h, minute_t optimum, char *why, size_t why_len)
+{
+    sortie_plan *plan = plan_briefly(h->m);
+    assert_int_equal(plan->closure, optimum);
+    minute_t out;
+    assert_int_equal(lpbound_closure(h->m, h->m->start, plan->closure, &out, why, why_len), SORTIE_OK);
+    assert_int_equal(out, optimum);
+    sortie_plan_free(plan);
+}
+
 static void unload(hand *h)
 {
     sortie_model_free(h->m);
@@ -217,14 +229,8 @@ static void test_hours_after_ready_time(void **state)
                   "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}",
                   "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 30, \"ready\": \"2024-01-01T12:00Z\"}");
     assert_int_equal(h.leg, 56);
-    minute_t optimum = h.m->start + 2 * MINUTES_PER_DAY + 7 * 60 + h.leg;
-    sortie_plan *plan = plan_briefly(h.m);
-    assert_int_equal(plan->closure, optimum);
-    minute_t out;
     char why[256];
-    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
-    assert_int_equal(out, optimum);
-    sortie_plan_free(plan);
+    assert_plan_and_bound_at(&h, h.m->start + 2 * MINUTES_PER_DAY + 7 * 60 + h.leg, why, sizeof why);
     unload(&h);
 }
 
@@ -240,16 +246,10 @@ static void test_spots_after_ready_time(void **state)
     hand h = load(", \"mog\": 1", "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"}",
                   "{\"id\": \"R1\", \"from\": \"O\", \"to\": \"B\", \"pax\": 10},"
                   "{\"id\": \"R2\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60, \"ready\": \"2024-01-01T12:00Z\"}");
-    minute_t optimum = h.m->start + 17 * 60 + h.leg;
-    sortie_plan *plan = plan_briefly(h.m);
-    assert_int_equal(plan->closure, optimum);
-    minute_t out;
     char why[256];
-    assert_int_equal(lpbound_closure(h.m, h.m->start, plan->closure, &out, why, sizeof why), SORTIE_OK);
-    assert_int_equal(out, optimum);
+    assert_plan_and_bound_at(&h, h.m->start + 17 * 60 + h.leg, why, sizeof why);
     assert_non_null(strstr(why, "O MOG 1"));
     assert_non_null(strstr(why, "after 2024-01-01T12:00Z"));
-    sortie_plan_free(plan);
     unload(&h);
 }
 
