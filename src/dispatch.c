@@ -78,6 +78,9 @@ struct dispatch {
     int *route_region;      /* per route: the region of its origin (origins near each other) */
     int *home_region;       /* per tail: the region the fluid plan gives it, -1: none */
     int *tail_region;       /* per tail, this run: the region it keeps to (knobs->regions), -1: any */
+    bool admit_on;          /* this run keeps short spots to the pools its guide gives them (knobs->admit) */
+    bool *admit;            /* [f * n_airfields + a]: the guide gives f's pool knobs->admit sorties or more at a */
+    bool *orphan;           /* per requirement: at one of its ends that count against a MOG no carrier is admitted */
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
     sched *s;
@@ -306,6 +309,8 @@ void dispatch_free(dispatch *d)
     free(d->spot_need);
     free(d->req_eff);
     free(d->req_type_eff);
+    free(d->admit);
+    free(d->orphan);
     free(d->route_region);
     free(d->home_region);
     free(d->tail_region);
@@ -706,6 +711,70 @@ static bool regions_build(dispatch *d)
     free(seats);
     free(near);
     return ok;
+}
+
+/* The first fleet of f's pool (same type and operator). */
+static int pool_of(const sortie_model *m, int f)
+{
+    for (int g = 0; g < f; g++)
+        if (same_pool(m, f, g))
+            return g;
+    return f;
+}
+
+/*
+ * Admission to short spots (knobs->admit): which pools the run's guide
+ * gives at least `least` sortie-equivalents from or to each airfield, and
+ * which requirements no admitted carrier could take at one of their ends
+ * (those any carrier may still fly, so that nothing is stranded). The
+ * guide is the LP's or the fluid plan's split, which puts an airfield's
+ * work on the types that bring most per spot-minute and spends the others
+ * elsewhere; the greedy otherwise fills the spots with whatever aircraft
+ * is free first.
+ */
+static bool admit_build(dispatch *d, double least)
+{
+    const sortie_model *m = d->m;
+    int na = m->n_airfields, nf = m->n_fleets, nr = m->n_reqs;
+    size_t cells = (size_t)(nf > 0 ? nf : 1) * (size_t)(na > 0 ? na : 1);
+    if (!d->admit)
+        d->admit = malloc(sizeof *d->admit * cells);
+    if (!d->orphan)
+        d->orphan = malloc(sizeof *d->orphan * (size_t)(nr > 0 ? nr : 1));
+    double *sum = calloc(cells, sizeof *sum);
+    if (!d->admit || !d->orphan || !sum) {
+        free(sum);
+        return false;
+    }
+    for (int f = 0; f < nf; f++) {
+        size_t pool = (size_t)pool_of(m, f) * (size_t)na;
+        for (int r = 0; r < nr; r++) {
+            double y = d->target[(size_t)f * (size_t)nr + (size_t)r];
+            if (y <= 0)
+                continue;
+            sum[pool + (size_t)m->reqs[r].from] += y;
+            sum[pool + (size_t)m->reqs[r].to] += y;
+        }
+    }
+    for (int f = 0; f < nf; f++) {
+        size_t pool = (size_t)pool_of(m, f) * (size_t)na;
+        for (int a = 0; a < na; a++)
+            d->admit[(size_t)f * (size_t)na + (size_t)a] = sum[pool + (size_t)a] >= least;
+    }
+    for (int r = 0; r < nr; r++) {
+        const mdl_requirement *q = &m->reqs[r];
+        int ends[2] = {q->from, q->to};
+        d->orphan[r] = false;
+        for (int e = 0; e < 2; e++) {
+            bool any = false;
+            for (int i = 0; i < q->n_fleets && !any; i++)
+                any = !slot_counts(m, ends[e], q->fleets[i]) ||
+                      d->admit[(size_t)q->fleets[i] * (size_t)na + (size_t)ends[e]];
+            d->orphan[r] = d->orphan[r] || !any;
+        }
+    }
+    free(sum);
+    return true;
 }
 
 /* How short of spots airfield a is now: its congestion while loads from or
@@ -1218,11 +1287,12 @@ static double noise_unit(uint64_t salt, int k, int route, int n_loads)
     return (double)(z >> 11) * 0x1.0p-53;
 }
 
-/* With the strict rule: true when, at each end of the sortie where spots
- * are short, fewer aircraft of types the rule keeps the spots for could
- * stand there during tail k's stay than spots are free then, so the spot
- * it takes would otherwise stand idle. */
-static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c, double ratio)
+/* With the strict rule (by_admit false) or admission (true): true when, at
+ * each end of the sortie where spots are short, fewer aircraft of types the
+ * rule keeps the spots for (or of admitted pools) could stand there during
+ * tail k's stay than spots are free then, so the spot it takes would
+ * otherwise stand idle. */
+static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c, double ratio, bool by_admit)
 {
     const sortie_model *m = d->m;
     int f = fleet_of(d, k);
@@ -1242,7 +1312,10 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
                 continue;
             int f2 = fleet_of(d, k2);
             const scn_type *t2 = type_of(d, f2);
-            if (!slot_counts(m, a, f2) || t2->payload_kg / (t2->ground_min > 0 ? t2->ground_min : 1) * ratio < best)
+            if (!slot_counts(m, a, f2))
+                continue;
+            if (by_admit ? !d->admit[(size_t)f2 * (size_t)m->n_airfields + (size_t)a]
+                         : t2->payload_kg / (t2->ground_min > 0 ? t2->ground_min : 1) * ratio < best)
                 continue;
             int at = d->ts[k2].at;
             minute_t there = at == a ? d->ts[k2].free : d->ts[k2].free + model_leg_min(m, m->fleets[f2].type, at, a);
@@ -1252,6 +1325,26 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
             return false;
     }
     return true;
+}
+
+/* With knobs->admit: true when fleet f may not fly the packed load on the
+ * route: at an end short of spots its pool is not admitted, and no
+ * requirement in the load is stranded without it (orphan). */
+static bool admit_refuses(const dispatch *d, int f, int route)
+{
+    const sortie_model *m = d->m;
+    int na = m->n_airfields;
+    int ends[2] = {d->route_from[route], d->route_to[route]};
+    for (int e = 0; e < 2; e++) {
+        int a = ends[e];
+        if (congestion_now(d, a) <= 0 || !slot_counts(m, a, f) || d->admit[(size_t)f * (size_t)na + (size_t)a])
+            continue;
+        for (int i = 0; i < d->pack.n_pieces; i++)
+            if (d->orphan[d->pack.pieces[i].req])
+                return false;
+        return true;
+    }
+    return false;
 }
 
 /* The best sortie for tail k (own reservations released); its load in d->best_pack. */
@@ -1306,7 +1399,11 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             }
             /* Strict: a slow type leaves short spots to the fast ones. */
             if (kn && kn->strict > 0 && spot_outclassed(d, f, route, kn->strict) &&
-                !(kn->strict_idle && spot_idle_anyway(d, k, route, &c, kn->strict)))
+                !(kn->strict_idle && spot_idle_anyway(d, k, route, &c, kn->strict, false)))
+                continue;
+            /* Admission: short spots are the guide's pools'. */
+            if (d->admit_on && admit_refuses(d, f, route) &&
+                !(kn->strict_idle && spot_idle_anyway(d, k, route, &c, 0, true)))
                 continue;
             /* Standing on a short airfield's spots for little costs more. */
             double sw = kn ? kn->slot : DISPATCH_SLOT;
@@ -1563,6 +1660,9 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;
     d->stop_avoid = knobs ? knobs->stop_avoid : DISPATCH_STOP_AVOID;
     d->target = d->set_target && !(knobs && knobs->fluid_guide) ? d->set_target : d->fluid_target;
+    d->admit_on = knobs && knobs->admit > 0 && d->target;
+    if (d->admit_on && !admit_build(d, knobs->admit))
+        return SORTIE_ENOMEM;
     for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);
         d->tail_region[k] = !knobs || knobs->regions ? d->home_region[k] : -1;

@@ -66,6 +66,11 @@ typedef struct {
                            * carry, then by urgency (false: by urgency, priority then due) */
     bool whole_route_seats; /* a load keeps room for the passengers that the route's other loads
                            * could not seat (false: each requirement's, alone) */
+    double admit;         /* > 0: at an airfield short of spots, only fleets whose pool (type and
+                           * operator) the guide gives at least this many sortie-equivalents from
+                           * or to it fly loads there, but for loads holding a requirement no such
+                           * pool may carry; with strict_idle, a spot no admitted aircraft could
+                           * stand on during the stay may still be taken (0: no such rule) */
     double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */
@@ -100,6 +105,9 @@ typedef struct {
  * bring most per spot-minute; elsewhere it can idle aircraft a plan needs,
  * so the construction tries both and the search draws either. */
 #define DISPATCH_PATIENT_WAITS 100
+/* Admission (knobs->admit): a pool with at least half a sortie from or to
+ * a short airfield in the guide may stand on its spots. */
+#define DISPATCH_ADMIT 0.5
 /* The default weight of spot efficiency where spots are short. */
 #define DISPATCH_SLOT 1.0
 /* A loaded flight with a fuel stop on an airfield short of spots costs

@@ -414,7 +414,16 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     minute_t bound = bi.value;
     /* The LP searches up to the first construction's closure, a valid
      * plan's whatever the patient one finds, so the two may run at once. */
-    portfolio_job job = {.d = d, .first_work = dispatch_work(d), .status = SORTIE_OK};
+    portfolio_job job = {.d = d, .first_work = dispatch_work(d), .to = PORTFOLIO_HELPER, .status = SORTIE_OK};
+    /* The first thread's share, after the LP, on a dispatcher of its own:
+     * only where constructions cost more than a search step may (L). */
+    portfolio_job own = {.first_work = job.first_work, .from = PORTFOLIO_HELPER, .to = PORTFOLIO_SIZE,
+                         .status = SORTIE_OK};
+    improve_opts costly = {.construct_work = job.first_work};
+    if (closure > bound && !improve_restarts_pay(d, &costly) && !(own.d = dispatch_new_like(d))) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
     pthread_t helper;
     bool threaded = closure > bound && pthread_create(&helper, NULL, portfolio_run, &job) == 0;
     if (!threaded && closure > bound)
@@ -438,6 +447,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             if (threaded)
                 pthread_join(helper, NULL);
             sched_free(job.out);
+            dispatch_free(own.d);
             free(lp_guide);
             st = lst;
             goto done;
@@ -449,9 +459,15 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
                      why[0] ? why : "the LP capacity bound (fleet time, MOG and loads together; no single reading)");
         }
     }
+    if (own.d)
+        portfolio_run(&own);
+    dispatch_free(own.d);
     if (threaded)
         pthread_join(helper, NULL);
     st = portfolio_take(&job, &best);
+    sortie_status own_st = portfolio_take(&own, &best);
+    if (st == SORTIE_OK)
+        st = own_st;
     /* The search's budget counts constructions as the first two cost: the
      * variants, and below the detour, fill, spot-urgent and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};

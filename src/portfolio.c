@@ -5,11 +5,17 @@
 
 dispatch_knobs portfolio_knobs(int i)
 {
-    dispatch_knobs k = dispatch_knobs_default(i == 0 || i == 3 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+    bool patient = i == 0 || i == 3 || i == 4;
+    dispatch_knobs k = dispatch_knobs_default(patient ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
     if (i == 1)
         k.slot = 2 * DISPATCH_SLOT;
-    if (i >= 2)
+    if (i == 2 || i == 3)
         k.strict = PORTFOLIO_STRICT;
+    if (i == 4)
+        k.admit = DISPATCH_ADMIT;
+    if (i == 5)
+        k.strict = PORTFOLIO_STRICT_IDLE;
+    k.strict_idle = i >= 4;
     return k;
 }
 
@@ -20,11 +26,12 @@ void *portfolio_run(void *arg)
     job->runs = 0;
     job->extra_work = 0;
     long patient_work = 0;
-    for (int i = 0; i < PORTFOLIO_SIZE; i++) {
+    for (int i = job->from; i < job->to; i++) {
         /* After the patient one, the planner's own test of whether the
-         * search restarts constructions, on the first two. */
-        improve_opts o = {.construct_work = (job->first_work + patient_work) / 2};
-        if (i == 1 && improve_restarts_pay(job->d, &o))
+         * search restarts constructions, on the first two (on the first
+         * thread, which runs no patient one first, on the first alone). */
+        improve_opts o = {.construct_work = i == 1 ? (job->first_work + patient_work) / 2 : job->first_work};
+        if ((i == 1 || (i == job->from && i > 0)) && improve_restarts_pay(job->d, &o))
             break;
         long before = dispatch_work(job->d);
         dispatch_knobs k = portfolio_knobs(i);

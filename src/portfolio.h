@@ -8,8 +8,12 @@
  * short spots differently: twice the spot weight, and the strict rule in
  * a hasty and a patient construction. Which weighing suits a scenario's
  * bottleneck airfield differs from one scenario to the next, and there a
- * construction costs less than the LP. The list and its order are fixed,
- * so the plan does not depend on timing.
+ * construction costs less than the LP. Four more run there on the first
+ * thread once the LP is solved, with a dispatcher of their own: admission
+ * to short spots by the fluid plan (dispatch_knobs.admit), patient and
+ * hasty, and the strict rule at a ratio of 1.5, hasty and patient, all
+ * letting slow types take spots that would otherwise stand idle. The
+ * lists and their order are fixed, so the plan does not depend on timing.
  */
 #ifndef SORTIE_PORTFOLIO_H
 #define SORTIE_PORTFOLIO_H
@@ -17,17 +21,25 @@
 #include "dispatch.h"
 #include "sched.h"
 
-/* Constructions in the portfolio, the patient one first. */
-#define PORTFOLIO_SIZE 4
+/* Constructions in the portfolio, the patient one first: those of the
+ * second thread, then those of the first (PORTFOLIO_SIZE in all). */
+#define PORTFOLIO_HELPER 5
+#define PORTFOLIO_SIZE 6
 
 /* The strict rule's ratio in the variants (dispatch_knobs.strict): a type
  * bringing under a third of the best type's kg per ground minute leaves
  * short spots alone. */
 #define PORTFOLIO_STRICT 3.0
+/* The ratio of the first thread's strict constructions: only types
+ * bringing under two thirds of the best leave the spots alone, but they
+ * may take a spot that would otherwise stand idle. */
+#define PORTFOLIO_STRICT_IDLE 1.5
 
 typedef struct {
     dispatch *d;         /* in: the dispatcher, the portfolio's alone until it returns */
-    long first_work;     /* in: the dispatcher's work on the first construction */
+    long first_work;     /* in: the work of the first construction (on the planner's dispatcher) */
+    int from, to;        /* in: constructions from .. to - 1 (0 .. PORTFOLIO_HELPER on the second
+                          * thread, PORTFOLIO_HELPER .. PORTFOLIO_SIZE on the first) */
     sched *out;          /* out: the best schedule that delivered everything (owned), or NULL */
     int runs;            /* out: constructions run */
     long extra_work;     /* out: the dispatcher's work on those after the patient one */
@@ -37,8 +49,11 @@ typedef struct {
 /* The knobs of construction i (0 <= i < PORTFOLIO_SIZE). */
 dispatch_knobs portfolio_knobs(int i);
 
-/* Runs the portfolio for the portfolio_job at `job` (a pthread start
- * routine; returns NULL). */
+/* Runs the constructions of the portfolio_job at `job` (a pthread start
+ * routine; returns NULL). Those after the patient one only where
+ * constructions cost more than a search step may: measured by the first
+ * and the patient construction's work on the second thread, by the
+ * first's alone on the first. */
 void *portfolio_run(void *job);
 
 /* Keeps in *best the better of *best and job->out (improve_compare; *best

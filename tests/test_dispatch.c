@@ -15,7 +15,8 @@
  * Spot urgency: a one-spot origin whose loads need its spot longer than the
  * fleet needs for the heavier work elsewhere is started first. Scarce
  * first: a load filled first from what only its aircraft may carry saves
- * that aircraft a second trip. */
+ * that aircraft a second trip. Admission: short spots are kept to the
+ * pools a guide gives work there, but for loads no such pool may carry. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -601,6 +602,91 @@ static void test_a_guide_steers_the_construction(void **state)
     tu_dispatch_close(&fx);
 }
 
+/* A guide giving fleet f x sortie-equivalents of requirement r, and nothing
+ * else, in guide (n_fleets x n_reqs, zeroed first when `clear`). */
+static void guide_give(const sortie_model *m, double *guide, bool clear, const char *f, const char *r, double x)
+{
+    if (clear)
+        memset(guide, 0, sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
+    guide[(size_t)model_fleet_index(m, f) * (size_t)m->n_reqs + (size_t)model_req_index(m, r)] = x;
+}
+
+/* Admission (knobs.admit): O's one spot is for the pools the guide gives
+ * sorties there. Given R to the big aircraft and R2 to Y's small ones, X's
+ * small aircraft never stand on it (they do without admission, under the
+ * same guide) and the plan closes earlier. A requirement that no admitted
+ * pool may carry is still delivered: with R2 left out of the guide, Y's
+ * small aircraft, its only carriers, still fly its four loads. */
+static void test_admission_keeps_short_spots_to_the_guides_pools(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(strict_scenario);
+    const sortie_model *m = fx.m;
+    int fs = model_fleet_index(m, "FS"), fy = model_fleet_index(m, "FY");
+    double *guide = malloc(sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
+    assert_non_null(guide);
+    guide_give(m, guide, true, "FB", "R", 10);
+    guide_give(m, guide, false, "FY", "R2", 4);
+    assert_true(dispatch_set_guide(fx.d, guide));
+    sched *out[2] = {NULL, NULL};
+    for (int admit = 0; admit < 2; admit++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.admit = admit ? DISPATCH_ADMIT : 0;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[admit]), SORTIE_OK);
+        tu_assert_sched_valid(m, out[admit]);
+    }
+    assert_true(fleet_stays_at_origin(out[0], fs) > 0);
+    assert_int_equal(fleet_stays_at_origin(out[1], fs), 0);
+    assert_int_equal(fleet_stays_at_origin(out[1], fy), 4);
+    assert_true(sched_closure(out[1]) < sched_closure(out[0]));
+    sched_free(out[0]);
+    sched_free(out[1]);
+
+    guide_give(m, guide, true, "FB", "R", 10);
+    assert_true(dispatch_set_guide(fx.d, guide));
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.admit = DISPATCH_ADMIT;
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+    tu_assert_sched_valid(m, s);
+    assert_int_equal(fleet_stays_at_origin(s, fs), 0);
+    assert_int_equal(fleet_stays_at_origin(s, fy), 4);
+    sched_free(s);
+    free(guide);
+    tu_dispatch_close(&fx);
+}
+
+/* Admission with strict_idle: the small aircraft, not admitted, may still
+ * take O's spot when neither big one could stand there before they
+ * leave, and the plan closes earlier than with admission alone. */
+static void test_admission_fills_idle_spots(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(idle_scenario);
+    const sortie_model *m = fx.m;
+    int fs = model_fleet_index(m, "FS");
+    double *guide = malloc(sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
+    assert_non_null(guide);
+    guide_give(m, guide, true, "FB", "R", 10);
+    assert_true(dispatch_set_guide(fx.d, guide));
+    sched *out[2] = {NULL, NULL};
+    for (int idle = 0; idle < 2; idle++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.admit = DISPATCH_ADMIT;
+        knobs.guide = 0; /* admission alone decides who may fly */
+        knobs.strict_idle = idle;
+        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[idle]), SORTIE_OK);
+        tu_assert_sched_valid(m, out[idle]);
+    }
+    assert_int_equal(fleet_stays_at_origin(out[0], fs), 0);
+    assert_true(fleet_stays_at_origin(out[1], fs) > 0);
+    assert_true(sched_closure(out[1]) < sched_closure(out[0]));
+    sched_free(out[0]);
+    sched_free(out[1]);
+    free(guide);
+    tu_dispatch_close(&fx);
+}
+
 /* What the SHORT fleet's fuel stops at X did, and when X's last R1 load left. */
 typedef struct {
     int stops_during;   /* loaded stops at X before R1's last lift */
@@ -710,6 +796,8 @@ int main(void)
         cmocka_unit_test(test_regions_keep_aircraft_in_their_theatre),
         cmocka_unit_test(test_wait_for_the_next_ready_load),
         cmocka_unit_test(test_a_guide_steers_the_construction),
+        cmocka_unit_test(test_admission_keeps_short_spots_to_the_guides_pools),
+        cmocka_unit_test(test_admission_fills_idle_spots),
         cmocka_unit_test(test_fuel_stops_keep_off_short_spots),
         cmocka_unit_test(test_fuel_stops_go_round_short_spots),
     };

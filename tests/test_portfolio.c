@@ -1,7 +1,8 @@
 /* test_portfolio: the constructions beside the LP. Where the search
  * restarts constructions (a cheap first construction), only the patient
  * one runs; where it does not (L, forced here by the first construction's
- * work), all PORTFOLIO_SIZE run and the best is kept: on a MOG-1 origin
+ * work), all PORTFOLIO_SIZE run, on the two threads' shares, and the best
+ * is kept: on a MOG-1 origin
  * where one big aircraft and many small ones compete for the spot, a
  * variant that keeps the small ones off it closes first. The result is
  * valid, the same on every run, and portfolio_take keeps the first
@@ -81,13 +82,19 @@ static void test_cheap_construction_runs_the_patient_one(void **state)
     sched *first = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &first), SORTIE_OK);
     tu_assert_sched_valid(fx.m, first);
-    portfolio_job job = {.d = fx.d, .first_work = dispatch_work(fx.d)};
+    portfolio_job job = {.d = fx.d, .first_work = dispatch_work(fx.d), .to = PORTFOLIO_HELPER};
     assert_true(improve_restarts_pay(fx.d, &(improve_opts){.construct_work = job.first_work}));
     assert_null(portfolio_run(&job));
     assert_int_equal(job.status, SORTIE_OK);
     assert_int_equal(job.runs, 1);
     assert_int_equal(job.extra_work, 0);
     assert_non_null(job.out);
+    /* The first thread's share runs nothing. */
+    portfolio_job own = {.d = fx.d, .first_work = job.first_work, .from = PORTFOLIO_HELPER, .to = PORTFOLIO_SIZE};
+    assert_null(portfolio_run(&own));
+    assert_int_equal(own.status, SORTIE_OK);
+    assert_int_equal(own.runs, 0);
+    assert_null(own.out);
     assert_int_equal(closure_of(job.out), variant_closure(&fx, 0));
     sortie_free(checked_json(fx.m, job.out));
     sched_free(job.out);
@@ -95,21 +102,35 @@ static void test_cheap_construction_runs_the_patient_one(void **state)
     tu_dispatch_close(&fx);
 }
 
-/* The first construction as costly as on L: all of them run, and the best
- * (twice the spot weight here: the small aircraft keep off O's spot while
- * the big one can use it) beats the patient one; twice, the same plan. */
+/* The first construction as costly as on L: all of them run, the second
+ * thread's share and the first's (on a dispatcher of its own, as the
+ * planner runs them), and the best (twice the spot weight here: the small
+ * aircraft keep off O's spot while the big one can use it) beats the
+ * patient one; twice, the same plan. */
 static void test_costly_construction_runs_them_all(void **state)
 {
     (void)state;
     char *text[2] = {NULL, NULL};
     for (int run = 0; run < 2; run++) {
         tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
-        portfolio_job job = {.d = fx.d, .first_work = 4 * IMPROVE_WORK};
+        portfolio_job job = {.d = fx.d, .first_work = 4 * IMPROVE_WORK, .to = PORTFOLIO_HELPER};
+        portfolio_job own = {.d = dispatch_new_like(fx.d), .first_work = job.first_work, .from = PORTFOLIO_HELPER,
+                             .to = PORTFOLIO_SIZE};
+        assert_non_null(own.d);
         assert_null(portfolio_run(&job));
+        assert_null(portfolio_run(&own));
+        dispatch_free(own.d);
         assert_int_equal(job.status, SORTIE_OK);
-        assert_int_equal(job.runs, PORTFOLIO_SIZE);
+        assert_int_equal(own.status, SORTIE_OK);
+        assert_int_equal(job.runs, PORTFOLIO_HELPER);
+        assert_int_equal(own.runs, PORTFOLIO_SIZE - PORTFOLIO_HELPER);
         assert_true(job.extra_work > 0);
         assert_non_null(job.out);
+        assert_non_null(own.out);
+        sched *all = NULL;
+        assert_int_equal(portfolio_take(&job, &all), SORTIE_OK);
+        assert_int_equal(portfolio_take(&own, &all), SORTIE_OK);
+        job.out = all;
         minute_t best = closure_of(job.out), patient = variant_closure(&fx, 0), least = patient;
         for (int i = 1; i < PORTFOLIO_SIZE; i++) {
             minute_t c = variant_closure(&fx, i);
