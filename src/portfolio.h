@@ -8,12 +8,12 @@
  * short spots differently: twice the spot weight, and the strict rule in
  * a hasty and a patient construction. Which weighing suits a scenario's
  * bottleneck airfield differs from one scenario to the next, and there a
- * construction costs less than the LP. Four more run there on the first
- * thread once the LP is solved, with a dispatcher of their own: admission
- * to short spots by the fluid plan (dispatch_knobs.admit), patient and
- * hasty, and the strict rule at a ratio of 1.5, hasty and patient, all
- * letting slow types take spots that would otherwise stand idle. The
- * lists and their order are fixed, so the plan does not depend on timing.
+ * construction costs less than the LP. There two more run on the first
+ * thread once the LP is solved, with a dispatcher of its own: admission to
+ * short spots by the fluid plan (dispatch_knobs.admit), patient, and the
+ * strict rule at a ratio of 1.5, hasty; both let slow types take spots
+ * that would otherwise stand idle. The lists and their
+ * order are fixed, so the plan does not depend on timing.
  */
 #ifndef SORTIE_PORTFOLIO_H
 #define SORTIE_PORTFOLIO_H
@@ -23,7 +23,7 @@
 
 /* Constructions in the portfolio, the patient one first: those of the
  * second thread, then those of the first (PORTFOLIO_SIZE in all). */
-#define PORTFOLIO_HELPER 5
+#define PORTFOLIO_HELPER 4
 #define PORTFOLIO_SIZE 6
 
 /* The strict rule's ratio in the variants (dispatch_knobs.strict): a type
