@@ -181,6 +181,15 @@ static int fleet_stays_at_origin(const sched *s, int f)
     return n;
 }
 
+/* A construction with `knobs` (NULL: the defaults), checked valid; the caller frees it. */
+static sched *run_valid(dispatch *d, const dispatch_knobs *knobs)
+{
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, knobs, &s), SORTIE_OK);
+    tu_assert_sched_valid(s->m, s);
+    return s;
+}
+
 /* The earlier closure of a hasty and a patient construction with the
  * knobs of `variant`, as the planner's construct_better builds them. */
 static minute_t pair_closure(dispatch *d, dispatch_knobs variant)
@@ -279,8 +288,7 @@ static void test_strict_fills_idle_spots(void **state)
         dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
         knobs.strict = 2.0;
         knobs.strict_idle = idle;
-        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[idle]), SORTIE_OK);
-        tu_assert_sched_valid(m, out[idle]);
+        out[idle] = run_valid(fx.d, &knobs);
     }
     assert_int_equal(fleet_stays_at_origin(out[0], fs), 0);
     assert_true(fleet_stays_at_origin(out[1], fs) > 0);
@@ -632,8 +640,7 @@ static void test_admission_keeps_short_spots_to_the_guides_pools(void **state)
     for (int admit = 0; admit < 2; admit++) {
         dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
         knobs.admit = admit ? DISPATCH_ADMIT : 0;
-        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[admit]), SORTIE_OK);
-        tu_assert_sched_valid(m, out[admit]);
+        out[admit] = run_valid(fx.d, &knobs);
     }
     assert_true(fleet_stays_at_origin(out[0], fs) > 0);
     assert_int_equal(fleet_stays_at_origin(out[1], fs), 0);
@@ -646,9 +653,7 @@ static void test_admission_keeps_short_spots_to_the_guides_pools(void **state)
     assert_true(dispatch_set_guide(fx.d, guide));
     dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
     knobs.admit = DISPATCH_ADMIT;
-    sched *s = NULL;
-    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
-    tu_assert_sched_valid(m, s);
+    sched *s = run_valid(fx.d, &knobs);
     assert_int_equal(fleet_stays_at_origin(s, fs), 0);
     assert_int_equal(fleet_stays_at_origin(s, fy), 4);
     sched_free(s);
@@ -675,8 +680,7 @@ static void test_admission_fills_idle_spots(void **state)
         knobs.admit = DISPATCH_ADMIT;
         knobs.guide = 0; /* admission alone decides who may fly */
         knobs.strict_idle = idle;
-        assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &out[idle]), SORTIE_OK);
-        tu_assert_sched_valid(m, out[idle]);
+        out[idle] = run_valid(fx.d, &knobs);
     }
     assert_int_equal(fleet_stays_at_origin(out[0], fs), 0);
     assert_true(fleet_stays_at_origin(out[1], fs) > 0);
