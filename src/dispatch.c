@@ -819,6 +819,10 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
     return factor;
 }
 
+/* The congestion (dispatch_congestion) from which the strict rule and
+ * admission count an airfield as short of spots. */
+#define SPOTS_SHORT 0.5
+
 /* True when, at an end of the route where spots are short, fleet f's type
  * brings less than 1/ratio of what the best type that may carry each of the
  * packed load's requirements brings per minute on the ground. (Not against
@@ -833,7 +837,7 @@ static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
     double eff = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
     int ends[2] = {d->route_from[route], d->route_to[route]};
     for (int k = 0; k < 2; k++) {
-        if (congestion_now(d, ends[k]) < 0.5 || !slot_counts(m, ends[k], f))
+        if (congestion_now(d, ends[k]) < SPOTS_SHORT || !slot_counts(m, ends[k], f))
             continue;
         /* The load's requirement whose best type brings least: a load
          * holding one that only slow types may carry is theirs to fly. */
@@ -1303,7 +1307,7 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
     minute_t from[2] = {c->land, c->fly.arr}, to[2] = {c->fly.dep, c->hold};
     for (int e = 0; e < 2; e++) {
         int a = ends[e];
-        if (congestion_now(d, a) < 0.5 || !slot_counts(m, a, f) || to[e] <= from[e])
+        if (congestion_now(d, a) < SPOTS_SHORT || !slot_counts(m, a, f) || to[e] <= from[e])
             continue;
         int free_spots = m->airfields[a].mog - slot_line_peak(&d->slots.lines[a], from[e], to[e]);
         int rivals = 0;
@@ -1328,8 +1332,10 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
 }
 
 /* With knobs->admit: true when fleet f may not fly the packed load on the
- * route: at an end short of spots its pool is not admitted, and no
- * requirement in the load is stranded without it (orphan). */
+ * route: at an end with a MOG whose loads are not all gone its pool is not
+ * admitted, and no requirement in the load is stranded without it
+ * (orphan). Every such end, not only those short of spots (SPOTS_SHORT):
+ * on the generated L-2 that closed 0.7 points earlier. */
 static bool admit_refuses(const dispatch *d, int f, int route)
 {
     const sortie_model *m = d->m;

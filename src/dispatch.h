@@ -66,11 +66,12 @@ typedef struct {
                            * carry, then by urgency (false: by urgency, priority then due) */
     bool whole_route_seats; /* a load keeps room for the passengers that the route's other loads
                            * could not seat (false: each requirement's, alone) */
-    double admit;         /* > 0: at an airfield short of spots, only fleets whose pool (type and
-                           * operator) the guide gives at least this many sortie-equivalents from
-                           * or to it fly loads there, but for loads holding a requirement no such
-                           * pool may carry; with strict_idle, a spot no admitted aircraft could
-                           * stand on during the stay may still be taken (0: no such rule) */
+    double admit;         /* > 0: at an airfield with a MOG whose loads are not all gone, only fleets
+                           * whose pool (type and operator) the guide gives at least this many
+                           * sortie-equivalents from or to it fly loads there, but for loads
+                           * holding a requirement no such pool may carry; with strict_idle, a
+                           * load may still go where no admitted aircraft could stand on the
+                           * spot during the stay at any end short of spots (0: no such rule) */
     double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */
