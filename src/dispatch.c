@@ -572,6 +572,15 @@ static bool same_pool(const sortie_model *m, int f, int g)
     return m->fleets[f].type == m->fleets[g].type && m->fleets[f].operator_index == m->fleets[g].operator_index;
 }
 
+/* The first fleet of f's pool (same type and operator). */
+static int pool_of(const sortie_model *m, int f)
+{
+    for (int g = 0; g < f; g++)
+        if (same_pool(m, f, g))
+            return g;
+    return f;
+}
+
 /*
  * Regions: the origins of requirements, clustered by distance, and for
  * each tail a home region. The fluid plan says how much of each fleet's
@@ -644,10 +653,7 @@ static bool regions_build(dispatch *d)
          * proportion of its fluid time (largest remainders), the nearest
          * aircraft (base to the region's nearest origin) first. */
         for (int f = 0; f < nf; f++) {
-            bool first_of_pool = true;
-            for (int g = 0; g < f && first_of_pool; g++)
-                first_of_pool = !same_pool(m, f, g);
-            if (!first_of_pool)
+            if (pool_of(m, f) != f)
                 continue;
             int n = 0;
             double total = 0;
@@ -711,15 +717,6 @@ static bool regions_build(dispatch *d)
     free(seats);
     free(near);
     return ok;
-}
-
-/* The first fleet of f's pool (same type and operator). */
-static int pool_of(const sortie_model *m, int f)
-{
-    for (int g = 0; g < f; g++)
-        if (same_pool(m, f, g))
-            return g;
-    return f;
 }
 
 /*
