@@ -413,14 +413,19 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     minute_t closure = sched_closure(best);
     minute_t bound = bi.value;
     /* The LP searches up to the first construction's closure, a valid
-     * plan's whatever the patient one finds, so the two may run at once. */
-    portfolio_job job = {.d = d, .first_work = dispatch_work(d), .to = PORTFOLIO_HELPER, .status = SORTIE_OK};
-    /* The first thread's share, after the LP, on a dispatcher of its own:
-     * only where constructions cost more than a search step may (L). */
-    portfolio_job own = {.first_work = job.first_work, .from = PORTFOLIO_HELPER, .to = PORTFOLIO_SIZE,
-                         .status = SORTIE_OK};
-    improve_opts costly = {.construct_work = job.first_work};
-    if (closure > bound && !improve_restarts_pay(d, &costly) && !(own.d = dispatch_new_like(d))) {
+     * plan's whatever the patient one finds, so the two may run at once:
+     * the second thread starts on the portfolio's constructions, and the
+     * first, once its LP is solved and where there is more than the
+     * patient one (L), joins it on a dispatcher of its own. */
+    portfolio_share share;
+    if (!portfolio_share_init(&share, d, dispatch_work(d))) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
+    portfolio_job job = {.share = &share, .d = d, .helper = true};
+    portfolio_job own = {.share = &share};
+    if (closure > bound && share.costly && !(own.d = dispatch_new_like(d))) {
+        portfolio_share_free(&share);
         st = SORTIE_ENOMEM;
         goto done;
     }
@@ -446,7 +451,7 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
         if (lst == SORTIE_ENOMEM) {
             if (threaded)
                 pthread_join(helper, NULL);
-            sched_free(job.out);
+            portfolio_share_free(&share);
             dispatch_free(own.d);
             free(lp_guide);
             st = lst;
@@ -464,10 +469,8 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
     dispatch_free(own.d);
     if (threaded)
         pthread_join(helper, NULL);
-    st = portfolio_take(&job, &best);
-    sortie_status own_st = portfolio_take(&own, &best);
-    if (st == SORTIE_OK)
-        st = own_st;
+    st = portfolio_take(&share, &best);
+    portfolio_share_free(&share);
     /* The search's budget counts constructions as the first two cost: the
      * variants, and below the detour, fill, spot-urgent and LP-guided ones, are extra (portfolio.h). */
     improve_opts first = {.construct_work = (dispatch_work(d) - job.extra_work) / 2};

@@ -1,28 +1,37 @@
 /*
- * portfolio: the constructions after the first, run on a second thread
- * while the planner solves the LP bound on the first (both only read the
- * model; GLPK is only called from the first thread). The patient
+ * portfolio: the constructions after the first, taken in turn by two
+ * threads while the planner solves the LP bound on the first (both only
+ * read the model; GLPK is only called from the first thread). The patient
  * construction (DISPATCH_PATIENT_WAITS) always; then, where one
  * construction costs more than a search step may (improve_restarts_pay is
  * false, as on L, where the search makes few steps), a few that weigh
- * short spots differently: twice the spot weight, and the strict rule in
- * a hasty and a patient construction. Which weighing suits a scenario's
- * bottleneck airfield differs from one scenario to the next, and there a
- * construction costs less than the LP. There two more run on the first
- * thread once the LP is solved, with a dispatcher of its own: admission to
- * short spots by the fluid plan (dispatch_knobs.admit), patient, and the
- * strict rule at a ratio of 1.5, hasty; both let slow types take spots
- * that would otherwise stand idle. The lists and their
- * order are fixed, so the plan does not depend on timing.
+ * short spots differently: twice the spot weight, the strict rule in a
+ * hasty and a patient construction, admission to short spots by the fluid
+ * plan (dispatch_knobs.admit), patient, and the strict rule at a ratio of
+ * 1.5, hasty; the last two let slow types take spots that would otherwise
+ * stand idle. Which weighing suits a scenario's bottleneck airfield
+ * differs from one scenario to the next, and there a construction costs
+ * less than the LP.
+ *
+ * The second thread (the helper) starts with the patient construction;
+ * the first joins once its LP is solved, on a dispatcher of its own, and
+ * both take the next construction left, the patient ones first. Each
+ * construction's result is kept apart and the best is chosen in the
+ * list's order, so which thread runs which, and when, changes nothing in
+ * the plan.
  */
 #ifndef SORTIE_PORTFOLIO_H
 #define SORTIE_PORTFOLIO_H
 
+#include <pthread.h>
+
 #include "dispatch.h"
 #include "sched.h"
 
-/* Constructions in the portfolio, the patient one first: those of the
- * second thread, then those of the first (PORTFOLIO_SIZE in all). */
+/* Constructions in the portfolio, the patient one first. Those from
+ * PORTFOLIO_HELPER on run where the first construction alone costs more
+ * than a search step may; those before it (after the patient one) where
+ * the first and the patient one together do (portfolio_run). */
 #define PORTFOLIO_HELPER 4
 #define PORTFOLIO_SIZE 6
 
@@ -30,35 +39,54 @@
  * bringing under a third of the best type's kg per ground minute leaves
  * short spots alone. */
 #define PORTFOLIO_STRICT 3.0
-/* The ratio of the first thread's strict constructions: only types
- * bringing under two thirds of the best leave the spots alone, but they
- * may take a spot that would otherwise stand idle. */
+/* The ratio of the last strict construction: only types bringing under
+ * two thirds of the best leave the spots alone, but they may take a spot
+ * that would otherwise stand idle. */
 #define PORTFOLIO_STRICT_IDLE 1.5
 
+/* The constructions of one planning run, shared by the threads that take
+ * them (under `lock`). */
 typedef struct {
-    dispatch *d;         /* in: the dispatcher, the portfolio's alone until it returns */
-    long first_work;     /* in: the work of the first construction (on the planner's dispatcher) */
-    int from, to;        /* in: constructions from .. to - 1 (0 .. PORTFOLIO_HELPER on the second
-                          * thread, PORTFOLIO_HELPER .. PORTFOLIO_SIZE on the first) */
-    sched *out;          /* out: the best schedule that delivered everything (owned), or NULL */
-    int runs;            /* out: constructions run */
-    long extra_work;     /* out: the dispatcher's work on those after the patient one */
-    sortie_status status; /* out: SORTIE_ENOMEM, or SORTIE_OK */
+    pthread_mutex_t lock;
+    pthread_cond_t decided;     /* signalled when `gate` is decided */
+    long first_work;            /* the first construction's work (dispatch_work) */
+    bool costly;                /* constructions PORTFOLIO_HELPER .. run: the first alone costs more
+                                 * than a search step may */
+    int gate;                   /* constructions 1 .. PORTFOLIO_HELPER - 1: -1 not decided yet (the
+                                 * patient one has not run), 0 they do not run, 1 they do */
+    int next;                   /* how many the threads have taken, in their order (portfolio.c) */
+    sched *out[PORTFOLIO_SIZE]; /* each construction's schedule (owned), NULL when not run or it failed */
+    sortie_status status;       /* SORTIE_ENOMEM once a construction ran out of memory, else SORTIE_OK */
+} portfolio_share;
+
+/* One thread's part. */
+typedef struct {
+    portfolio_share *share;
+    dispatch *d;     /* in: this thread's dispatcher, its alone until portfolio_run returns */
+    bool helper;     /* in: the thread that runs the patient construction (it takes it first);
+                      * the other takes none until the helper has, and waits for the helper's
+                      * decision on those that depend on its work */
+    int runs;        /* out: constructions it ran */
+    long extra_work; /* out: its dispatcher's work on constructions after the patient one */
 } portfolio_job;
 
 /* The knobs of construction i (0 <= i < PORTFOLIO_SIZE). */
 dispatch_knobs portfolio_knobs(int i);
 
-/* Runs the constructions of the portfolio_job at `job` (a pthread start
- * routine; returns NULL). Those after the patient one only where
- * constructions cost more than a search step may: measured by the first
- * and the patient construction's work on the second thread, by the
- * first's alone on the first. */
+/* Sets up s for a run whose first construction did first_work on d. False
+ * when the lock cannot be made (s is then left as it was). */
+bool portfolio_share_init(portfolio_share *s, const dispatch *d, long first_work);
+/* Frees the schedules s still holds and its lock. */
+void portfolio_share_free(portfolio_share *s);
+
+/* Runs constructions of job->share on job->d until none is left for this
+ * thread (a pthread start routine; returns NULL). */
 void *portfolio_run(void *job);
 
-/* Keeps in *best the better of *best and job->out (improve_compare; *best
- * on a tie) and frees the other; job->out is NULL after. SORTIE_ENOMEM
- * when the portfolio ran out of memory. */
-sortie_status portfolio_take(portfolio_job *job, sched **best);
+/* Keeps in *best the best of *best and the share's schedules, in the list's
+ * order (improve_compare; the earlier on a tie), and frees the others; the
+ * share holds none after. SORTIE_ENOMEM when a construction ran out of
+ * memory (*best is then left as it was). */
+sortie_status portfolio_take(portfolio_share *s, sched **best);
 
 #endif

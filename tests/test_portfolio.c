@@ -2,7 +2,7 @@
  * restarts constructions (a cheap first construction), only the patient
  * one runs; where it does not (L, forced here by the first construction's
  * work), all PORTFOLIO_SIZE run, on the two threads' shares, and the best
- * is kept: on a MOG-1 origin
+ * is kept, whichever thread took which: on a MOG-1 origin
  * where one big aircraft and many small ones compete for the spot, a
  * variant that keeps the small ones off it closes first. The result is
  * valid, the same on every run, and portfolio_take keeps the first
@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "bound.h"
@@ -74,7 +75,8 @@ static minute_t variant_closure(const tu_dispatch_fixture *fx, int i)
     return c;
 }
 
-/* The first construction cheap (its real work here): only the patient one runs. */
+/* The first construction cheap (its real work here): only the patient one
+ * runs, on the thread that takes from the front; the other finds nothing. */
 static void test_cheap_construction_runs_the_patient_one(void **state)
 {
     (void)state;
@@ -82,69 +84,92 @@ static void test_cheap_construction_runs_the_patient_one(void **state)
     sched *first = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &first), SORTIE_OK);
     tu_assert_sched_valid(fx.m, first);
-    portfolio_job job = {.d = fx.d, .first_work = dispatch_work(fx.d), .to = PORTFOLIO_HELPER};
-    assert_true(improve_restarts_pay(fx.d, &(improve_opts){.construct_work = job.first_work}));
+    portfolio_share share;
+    assert_true(portfolio_share_init(&share, fx.d, dispatch_work(fx.d)));
+    assert_true(improve_restarts_pay(fx.d, &(improve_opts){.construct_work = share.first_work}));
+    assert_false(share.costly);
+    portfolio_job job = {.share = &share, .d = fx.d, .helper = true};
     assert_null(portfolio_run(&job));
-    assert_int_equal(job.status, SORTIE_OK);
+    assert_int_equal(share.status, SORTIE_OK);
     assert_int_equal(job.runs, 1);
     assert_int_equal(job.extra_work, 0);
-    assert_non_null(job.out);
-    /* The first thread's share runs nothing. */
-    portfolio_job own = {.d = fx.d, .first_work = job.first_work, .from = PORTFOLIO_HELPER, .to = PORTFOLIO_SIZE};
+    assert_int_equal(share.gate, 0);
+    assert_non_null(share.out[0]);
+    for (int i = 1; i < PORTFOLIO_SIZE; i++)
+        assert_null(share.out[i]);
+    portfolio_job own = {.share = &share, .d = fx.d};
     assert_null(portfolio_run(&own));
-    assert_int_equal(own.status, SORTIE_OK);
     assert_int_equal(own.runs, 0);
-    assert_null(own.out);
-    assert_int_equal(closure_of(job.out), variant_closure(&fx, 0));
-    sortie_free(checked_json(fx.m, job.out));
-    sched_free(job.out);
+    assert_int_equal(closure_of(share.out[0]), variant_closure(&fx, 0));
+    sortie_free(checked_json(fx.m, share.out[0]));
+    portfolio_share_free(&share);
     sched_free(first);
     tu_dispatch_close(&fx);
 }
 
-/* The first construction as costly as on L: all of them run, the second
- * thread's share and the first's (on a dispatcher of its own, as the
- * planner runs them), and the best (twice the spot weight here: the small
- * aircraft keep off O's spot while the big one can use it) beats the
- * patient one; twice, the same plan. */
+/* The first construction as costly as on L: all of them run, shared
+ * between the two threads however they come (the helper's alone; the
+ * other's first, which takes nothing before the helper has taken the
+ * patient one; both at once, as the planner runs them), and the best
+ * (twice the spot weight here: the small aircraft keep off O's spot while
+ * the big one can use it) beats the patient one: the same plan every way. */
+typedef enum { HELPER_ALONE, OTHER_FIRST, AT_ONCE, N_WAYS } portfolio_way;
+
 static void test_costly_construction_runs_them_all(void **state)
 {
     (void)state;
-    char *text[2] = {NULL, NULL};
-    for (int run = 0; run < 2; run++) {
+    char *text[N_WAYS] = {NULL};
+    for (int way = 0; way < N_WAYS; way++) {
         tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
-        portfolio_job job = {.d = fx.d, .first_work = 4 * IMPROVE_WORK, .to = PORTFOLIO_HELPER};
-        portfolio_job own = {.d = dispatch_new_like(fx.d), .first_work = job.first_work, .from = PORTFOLIO_HELPER,
-                             .to = PORTFOLIO_SIZE};
+        portfolio_share share;
+        assert_true(portfolio_share_init(&share, fx.d, 4 * IMPROVE_WORK));
+        assert_true(share.costly);
+        portfolio_job job = {.share = &share, .d = fx.d, .helper = true};
+        portfolio_job own = {.share = &share, .d = dispatch_new_like(fx.d)};
         assert_non_null(own.d);
-        assert_null(portfolio_run(&job));
-        assert_null(portfolio_run(&own));
+        if (way == HELPER_ALONE || way == OTHER_FIRST) {
+            if (way == OTHER_FIRST) {
+                assert_null(portfolio_run(&own));
+                assert_int_equal(own.runs, 0);
+            }
+            assert_null(portfolio_run(&job));
+            assert_int_equal(job.runs, PORTFOLIO_SIZE);
+            assert_null(portfolio_run(&own));
+            assert_int_equal(own.runs, 0);
+        } else {
+            pthread_t helper;
+            assert_int_equal(pthread_create(&helper, NULL, portfolio_run, &job), 0);
+            assert_null(portfolio_run(&own));
+            assert_int_equal(pthread_join(helper, NULL), 0);
+            assert_true(job.runs >= 1);
+            assert_int_equal(job.runs + own.runs, PORTFOLIO_SIZE);
+        }
         dispatch_free(own.d);
-        assert_int_equal(job.status, SORTIE_OK);
-        assert_int_equal(own.status, SORTIE_OK);
-        assert_int_equal(job.runs, PORTFOLIO_HELPER);
-        assert_int_equal(own.runs, PORTFOLIO_SIZE - PORTFOLIO_HELPER);
-        assert_true(job.extra_work > 0);
-        assert_non_null(job.out);
-        assert_non_null(own.out);
+        assert_int_equal(share.status, SORTIE_OK);
+        assert_int_equal(share.gate, 1);
+        assert_true(job.extra_work > 0 || job.runs == 1);
+        for (int i = 0; i < PORTFOLIO_SIZE; i++)
+            assert_non_null(share.out[i]);
         sched *all = NULL;
-        assert_int_equal(portfolio_take(&job, &all), SORTIE_OK);
-        assert_int_equal(portfolio_take(&own, &all), SORTIE_OK);
-        job.out = all;
-        minute_t best = closure_of(job.out), patient = variant_closure(&fx, 0), least = patient;
+        assert_int_equal(portfolio_take(&share, &all), SORTIE_OK);
+        for (int i = 0; i < PORTFOLIO_SIZE; i++)
+            assert_null(share.out[i]);
+        minute_t best = closure_of(all), patient = variant_closure(&fx, 0), least = patient;
         for (int i = 1; i < PORTFOLIO_SIZE; i++) {
             minute_t c = variant_closure(&fx, i);
             least = c < least ? c : least;
         }
         assert_int_equal(best, least);
         assert_true(best < patient);
-        text[run] = checked_json(fx.m, job.out);
-        sched_free(job.out);
+        text[way] = checked_json(fx.m, all);
+        sched_free(all);
+        portfolio_share_free(&share);
         tu_dispatch_close(&fx);
     }
-    assert_string_equal(text[0], text[1]);
-    sortie_free(text[0]);
-    sortie_free(text[1]);
+    for (int way = 1; way < N_WAYS; way++)
+        assert_string_equal(text[0], text[way]);
+    for (int way = 0; way < N_WAYS; way++)
+        sortie_free(text[way]);
 }
 
 /* On the generated S-4 the capacity LP proves more than the combinatorial
@@ -208,32 +233,41 @@ static void test_take_keeps_the_first_unless_beaten(void **state)
     (void)state;
     tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     dispatch_knobs patient = portfolio_knobs(0), spots = portfolio_knobs(1);
-    sched *first = NULL, *same = NULL, *better = NULL;
+    sched *first = NULL, *same = NULL, *better = NULL, *also = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &first), SORTIE_OK);
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &same), SORTIE_OK);
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, &spots, &better), SORTIE_OK);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &spots, &also), SORTIE_OK);
     tu_assert_sched_valid(fx.m, first);
     tu_assert_sched_valid(fx.m, same);
     tu_assert_sched_valid(fx.m, better);
+    tu_assert_sched_valid(fx.m, also);
     assert_true(closure_of(better) < closure_of(first));
+    assert_int_equal(closure_of(also), closure_of(better));
 
+    portfolio_share share;
+    assert_true(portfolio_share_init(&share, fx.d, dispatch_work(fx.d)));
     sched *best = first;
-    portfolio_job job = {.d = fx.d, .out = same};
-    assert_int_equal(portfolio_take(&job, &best), SORTIE_OK);
+    share.out[0] = same;
+    assert_int_equal(portfolio_take(&share, &best), SORTIE_OK);
     assert_ptr_equal(best, first);
-    assert_null(job.out);
+    assert_null(share.out[0]);
 
-    job.out = better;
-    assert_int_equal(portfolio_take(&job, &best), SORTIE_OK);
+    /* Of two as good, the earlier in the list. */
+    share.out[2] = better;
+    share.out[PORTFOLIO_SIZE - 1] = also;
+    assert_int_equal(portfolio_take(&share, &best), SORTIE_OK);
     assert_ptr_equal(best, better);
-    assert_null(job.out);
+    assert_null(share.out[2]);
+    assert_null(share.out[PORTFOLIO_SIZE - 1]);
 
-    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &patient, &job.out), SORTIE_OK);
-    tu_assert_sched_valid(fx.m, job.out);
-    job.status = SORTIE_ENOMEM;
-    assert_int_equal(portfolio_take(&job, &best), SORTIE_ENOMEM);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &spots, &share.out[1]), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, share.out[1]);
+    share.status = SORTIE_ENOMEM;
+    assert_int_equal(portfolio_take(&share, &best), SORTIE_ENOMEM);
     assert_ptr_equal(best, better);
-    assert_null(job.out);
+    assert_null(share.out[1]);
+    portfolio_share_free(&share);
     sched_free(best);
     tu_dispatch_close(&fx);
 }
