@@ -76,7 +76,7 @@ dispatch_knobs portfolio_knobs(int i);
 /* Sets up s for a run whose first construction did first_work on d. False
  * when the lock cannot be made (s is then left as it was). */
 bool portfolio_share_init(portfolio_share *s, const dispatch *d, long first_work);
-/* Frees the schedules s still holds and its lock. */
+/* Frees the schedules s still holds, its lock and its condition. */
 void portfolio_share_free(portfolio_share *s);
 
 /* Runs constructions of job->share on job->d until none is left for this
