@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite twice: a normal build, then one under
-# AddressSanitizer and UndefinedBehaviorSanitizer. Warnings are errors in both.
+# AddressSanitizer and UndefinedBehaviorSanitizer; then the threaded
+# modules' tests under ThreadSanitizer, and short fuzz runs. Warnings are
+# errors in every build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -13,6 +15,13 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DSORTIE_SANITIZE=ON >/dev/nul
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE no-sanitize
+
+# ThreadSanitizer on the tests of the modules that run threads (the
+# portfolio of constructions, the two-lane search): it cannot share a
+# build with AddressSanitizer.
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DSORTIE_TSAN=ON >/dev/null
+cmake --build build-tsan -j"$jobs" --target test_portfolio test_improve
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^test_(portfolio|improve)$'
 
 # Short fuzz runs (30 s per harness, ctest label `fuzz`): the libFuzzer
 # harnesses in fuzz/, built with clang into build-fuzz; see docs/testing.md.
