@@ -576,6 +576,15 @@ static void test_wait_for_the_next_ready_load(void **state)
     tu_dispatch_close(&fx);
 }
 
+/* A guide giving fleet f x sortie-equivalents of requirement r, and nothing
+ * else, in guide (n_fleets x n_reqs, zeroed first when `clear`). */
+static void guide_give(const sortie_model *m, double *guide, bool clear, const char *f, const char *r, double x)
+{
+    if (clear)
+        memset(guide, 0, sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
+    guide[(size_t)model_fleet_index(m, f) * (size_t)m->n_reqs + (size_t)model_req_index(m, r)] = x;
+}
+
 /* A guide handed in (as the time-indexed bound hands its LP's split) steers
  * the construction: the fleet it gives the work to flies more of it. */
 static void test_a_guide_steers_the_construction(void **state)
@@ -583,13 +592,13 @@ static void test_a_guide_steers_the_construction(void **state)
     (void)state;
     tu_dispatch_fixture fx = tu_dispatch_open(spot_scenario);
     const sortie_model *m = fx.m;
-    int fb = model_fleet_index(m, "FB"), fs = model_fleet_index(m, "FS"), r = model_req_index(m, "R");
-    double *guide = calloc((size_t)m->n_fleets * (size_t)m->n_reqs, sizeof *guide);
+    int fs = model_fleet_index(m, "FS");
+    double *guide = malloc(sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
     assert_non_null(guide);
     int stays[2];
     for (int to_small = 0; to_small < 2; to_small++) {
-        guide[(size_t)fb * (size_t)m->n_reqs + (size_t)r] = to_small ? 0 : 10;  /* 400 t at 40 t */
-        guide[(size_t)fs * (size_t)m->n_reqs + (size_t)r] = to_small ? 40 : 0;  /* 400 t at 10 t */
+        guide_give(m, guide, true, "FB", "R", to_small ? 0 : 10);  /* 400 t at 40 t */
+        guide_give(m, guide, false, "FS", "R", to_small ? 40 : 0); /* 400 t at 10 t */
         assert_true(dispatch_set_guide(fx.d, guide));
         sched *s = NULL;
         assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &s), SORTIE_OK);
@@ -608,15 +617,6 @@ static void test_a_guide_steers_the_construction(void **state)
     assert_true(stays[1] > stays[0]);
     free(guide);
     tu_dispatch_close(&fx);
-}
-
-/* A guide giving fleet f x sortie-equivalents of requirement r, and nothing
- * else, in guide (n_fleets x n_reqs, zeroed first when `clear`). */
-static void guide_give(const sortie_model *m, double *guide, bool clear, const char *f, const char *r, double x)
-{
-    if (clear)
-        memset(guide, 0, sizeof *guide * (size_t)m->n_fleets * (size_t)m->n_reqs);
-    guide[(size_t)model_fleet_index(m, f) * (size_t)m->n_reqs + (size_t)model_req_index(m, r)] = x;
 }
 
 /* Admission (knobs.admit): O's one spot is for the pools the guide gives
