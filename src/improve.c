@@ -123,55 +123,6 @@ static int last_requirement(const sched *s, minute_t closure, rng *random)
     return found;
 }
 
-/*
- * A step that plans requirement lr first with its carriers (`critical`)
- * alone, from scratch, then keeps each carrier's sorties from the first of
- * that plan on (anchor) and everyone else's before their cut from b, and
- * builds the rest around both: the carriers fill the time before their
- * kept sorties as well as after (dispatch_run_around). The requirement
- * that closes the plan then gets its carriers' cycles as if it were alone,
- * which a rebuild of the end (the carriers' earlier sorties kept) cannot
- * give when those sorties took them away when it became ready. cut,
- * anchor and only are the caller's buffers (tails, tails, requirements).
- */
-static sortie_status rebuild_around(dispatch *d, const sched *b, int lr, const bool *critical, minute_t *cut,
-                                    minute_t *anchor, bool *only, const dispatch_knobs *kn, sched **out)
-{
-    const sortie_model *m = b->m;
-    *out = NULL;
-    for (int r = 0; r < m->n_reqs; r++)
-        only[r] = r == lr;
-    dispatch_knobs alone = *kn;
-    alone.only_reqs = only;
-    alone.only_tails = critical;
-    sched *first = NULL;
-    sortie_status st = dispatch_run(d, NULL, NULL, &alone, &first);
-    if (st != SORTIE_OK || !first) {
-        sched_free(first);
-        return st;
-    }
-    sched *keep = sched_clone(b);
-    if (!keep || !sched_replace_tails(keep, first, critical)) {
-        sched_free(first);
-        sched_free(keep);
-        return SORTIE_ENOMEM;
-    }
-    for (int k = 0; k < m->n_tails; k++) {
-        anchor[k] = SLOT_NEVER;
-        if (!critical[k])
-            continue;
-        cut[k] = -SLOT_NEVER;
-        const sched_tail *t = &first->tails[k];
-        for (int i = 0; i < t->n_legs && anchor[k] == SLOT_NEVER; i++)
-            if (t->legs[i].load >= 0)
-                anchor[k] = t->legs[i].dep;
-    }
-    st = dispatch_run_around(d, keep, cut, anchor, kn, out);
-    sched_free(first);
-    sched_free(keep);
-    return st;
-}
-
 static double budget_scale(const improve_opts *o)
 {
     if (!(o->budget_scale > 1))
@@ -204,11 +155,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     minute_t *delivered = malloc(sizeof *delivered * (size_t)(m->n_reqs > 0 ? m->n_reqs : 1));
     double *weight = malloc(sizeof *weight * (n_routes > 0 ? n_routes : 1));
     int *count = malloc(sizeof *count * (size_t)(m->n_airfields > 0 ? m->n_airfields : 1));
-    bool *critical = malloc(sizeof *critical * (size_t)(nt > 0 ? nt : 1));
-    minute_t *anchor = malloc(sizeof *anchor * (size_t)(nt > 0 ? nt : 1));
-    bool *only = malloc(sizeof *only * (size_t)(m->n_reqs > 0 ? m->n_reqs : 1));
-    if (!cut || !last || !delivered || !weight || !count || !critical || !anchor || !only) {
-        free(cut), free(last), free(delivered), free(weight), free(count), free(critical), free(anchor), free(only);
+    if (!cut || !last || !delivered || !weight || !count) {
+        free(cut), free(last), free(delivered), free(weight), free(count);
         return SORTIE_ENOMEM;
     }
     rng own;
@@ -238,8 +186,6 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
             span = 1;
         double u = rng_unit(random);
         int mode = rng_below(random, 12);
-        int lr = -1;
-        bool around = false;
         if (mode == 9 && !restarts)
             mode = 0; /* a fresh construction would cost more than the step is worth */
         if (mode < 4) {
@@ -271,16 +217,11 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                     cut[k] = t;
         } else if (mode >= 10) {
             /* Every aircraft that may carry a requirement delivered last:
-             * they compete for it, whatever else they carry. Every other
-             * such step plans it first with them alone and builds
-             * everyone's rest around that (rebuild_around). */
-            lr = last_requirement(b, cur.closure, random);
+             * they compete for it, whatever else they carry. */
+            int lr = last_requirement(b, cur.closure, random);
             minute_t t = cur.closure - (minute_t)((double)span * (0.1 + 0.6 * u));
-            around = lr >= 0 && it % 2 == 0;
-            for (int k = 0; k < nt; k++) {
-                critical[k] = lr >= 0 && load_can_carry(m, lr, m->tails[k].fleet);
-                cut[k] = critical[k] || around ? t : SLOT_NEVER;
-            }
+            for (int k = 0; k < nt; k++)
+                cut[k] = lr < 0 || load_can_carry(m, lr, m->tails[k].fleet) ? t : SLOT_NEVER;
         } else {
             /* Start again, differently. */
             for (int k = 0; k < nt; k++)
@@ -324,8 +265,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .clock_user = o->clock_user,
                              .deadline_s = o->deadline_s > 0 ? o->deadline_s : INFINITY};
         sched *cand = NULL;
-        sortie_status r = around ? rebuild_around(d, b, lr, critical, cut, anchor, only, &kn, &cand)
-                                 : dispatch_run(d, b, cut, &kn, &cand);
+        sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
         if (r == SORTIE_ENOMEM) {
             st = SORTIE_ENOMEM;
             break;
@@ -340,7 +280,6 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
         }
         improve_obj obj;
         improve_objective_with(cand, delivered, &obj);
-
         if (improve_compare(&obj, &cur) <= 0) {
             bool better = improve_compare(&obj, &cur) < 0;
             sched_free(*best);
@@ -354,6 +293,6 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
     }
     if (next_step)
         *next_step = it;
-    free(cut), free(last), free(delivered), free(weight), free(count), free(critical), free(anchor), free(only);
+    free(cut), free(last), free(delivered), free(weight), free(count);
     return st;
 }

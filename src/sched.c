@@ -132,36 +132,6 @@ bool sched_add_piece(sched *s, int load, int req, int line, int n)
     return true;
 }
 
-bool sched_replace_tails(sched *dst, const sched *src, const bool *take)
-{
-    int *map = malloc(sizeof *map * (size_t)(src->n_loads > 0 ? src->n_loads : 1));
-    if (!map)
-        return false;
-    for (int l = 0; l < src->n_loads; l++)
-        map[l] = -1;
-    bool ok = true;
-    for (int k = 0; k < dst->m->n_tails && ok; k++) {
-        if (!take[k])
-            continue;
-        dst->tails[k].n_legs = 0;
-        for (int i = 0; i < src->tails[k].n_legs && ok; i++) {
-            sched_leg g = src->tails[k].legs[i];
-            if (g.load >= 0 && map[g.load] < 0) {
-                const sched_load *from = &src->loads[g.load];
-                ok = (map[g.load] = sched_add_load(dst, from->from, from->to, k)) >= 0;
-                for (int p = 0; ok && p < from->n_pieces; p++)
-                    ok = sched_add_piece(dst, map[g.load], from->pieces[p].req, from->pieces[p].line,
-                                         from->pieces[p].n);
-            }
-            if (g.load >= 0)
-                g.load = map[g.load];
-            ok = ok && sched_add_leg(dst, k, g);
-        }
-    }
-    free(map);
-    return ok;
-}
-
 /* Fills dep[l] and arr[l]: the first take-off and the last landing of load l. */
 static void load_times(const sched *s, minute_t *dep, minute_t *arr)
 {

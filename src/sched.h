@@ -60,13 +60,6 @@ int sched_add_load(sched *s, int from, int to, int tail);
  * to load l and its weight; false when out of memory. */
 bool sched_add_piece(sched *s, int load, int req, int line, int n);
 
-/* Each tail t with take[t] drops its legs for src's (a schedule of the same
- * model), with copies of the loads they carry; the loads its own legs
- * carried stay, carried by no leg (dispatch_run keeps only the loads of
- * the legs it keeps). False when out of memory (dst then half done: free
- * it). */
-bool sched_replace_tails(sched *dst, const sched *src, const bool *take);
-
 /* Closure: the latest arrival of the last leg of any load (absolute minutes);
  * start when there are no loads. */
 minute_t sched_closure(const sched *s);
