@@ -17,11 +17,11 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE no-sanitize
 
 # ThreadSanitizer on the tests of the modules that run threads (the
-# portfolio of constructions, the two-lane search): it cannot share a
-# build with AddressSanitizer.
+# portfolio of constructions, the two-lane search, the part planned first
+# on two lanes): it cannot share a build with AddressSanitizer.
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DSORTIE_TSAN=ON >/dev/null
-cmake --build build-tsan -j"$jobs" --target test_portfolio test_improve
-TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^test_(portfolio|improve)$'
+cmake --build build-tsan -j"$jobs" --target test_portfolio test_improve test_part
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R '^test_(portfolio|improve|part)$'
 
 # Short fuzz runs (30 s per harness, ctest label `fuzz`): the libFuzzer
 # harnesses in fuzz/, built with clang into build-fuzz; see docs/testing.md.

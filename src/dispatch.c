@@ -83,6 +83,10 @@ struct dispatch {
     bool *orphan;           /* per requirement: at one of its ends that count against a MOG no carrier is admitted */
     int *ends;              /* resume: last kept leg per tail */
     int *load_map;          /* resume: old load index -> new */
+    const sched *keep;      /* this run's kept schedule, NULL: none */
+    int *anchor_leg;        /* per tail: first leg of its kept later sorties in `keep`, -1: none (or reached) */
+    int *anchor_at;         /* per tail: where that first kept sortie takes off, -1: none */
+    minute_t *anchor_dep;   /* per tail: when */
     sched *s;
     long work;              /* candidate sorties timed since dispatch_new: the search's clock */
 };
@@ -240,10 +244,14 @@ static dispatch *dispatch_alloc(const sortie_model *m)
     d->heap = malloc(sizeof *d->heap * nt);
     d->rank = malloc(sizeof *d->rank * nt);
     d->ends = malloc(sizeof *d->ends * nt);
+    d->anchor_leg = malloc(sizeof *d->anchor_leg * nt);
+    d->anchor_at = malloc(sizeof *d->anchor_at * nt);
+    d->anchor_dep = malloc(sizeof *d->anchor_dep * nt);
     d->lift = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->lift);
     d->rem_kg = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->rem_kg);
     d->spot_need = calloc(m->n_airfields > 0 ? (size_t)m->n_airfields : 1, sizeof *d->spot_need);
-    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->lift || !d->rem_kg || !d->spot_need ||
+    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->anchor_leg || !d->anchor_at || !d->anchor_dep ||
+        !d->lift || !d->rem_kg || !d->spot_need ||
         !build_routes(d)) {
         dispatch_free(d);
         return NULL;
@@ -298,6 +306,9 @@ void dispatch_free(dispatch *d)
     free(d->heap);
     free(d->rank);
     free(d->ends);
+    free(d->anchor_leg);
+    free(d->anchor_at);
+    free(d->anchor_dep);
     free(d->lift);
     free(d->rem_kg);
     free(d->fluid_target);
@@ -1012,6 +1023,36 @@ static const scn_type *type_of(const dispatch *d, int f) { return &d->m->types[d
 
 static minute_t max_t(minute_t a, minute_t b) { return a > b ? a : b; }
 
+/* Where tail k's reserved way ends, and the latest landing there: the origin
+ * of its kept later sorties a ground time before the first takes off
+ * (dispatch_run_around), else its base by the end of its availability. */
+static int home_of(const dispatch *d, int k)
+{
+    return d->anchor_leg[k] >= 0 ? d->anchor_at[k] : d->m->fleets[fleet_of(d, k)].base;
+}
+
+static minute_t home_limit(const dispatch *d, int k)
+{
+    int f = fleet_of(d, k);
+    return d->anchor_leg[k] >= 0 ? d->anchor_dep[k] - type_of(d, f)->ground_min : d->m->fleets[f].available_to;
+}
+
+/* An anchored tail stands at its kept sorties' origin from the landing of
+ * its way there (`from`) until the first of them takes off: one spot more
+ * (delta 1) or less (-1) over that stay. */
+static bool anchor_ground(dispatch *d, int k, minute_t from, int delta)
+{
+    if (d->anchor_leg[k] < 0)
+        return true;
+    return slot_table_add(&d->slots, d->anchor_at[k], fleet_of(d, k), from, d->anchor_dep[k], delta);
+}
+
+static bool anchor_ground_free(const dispatch *d, int k, minute_t from)
+{
+    return d->anchor_leg[k] < 0 ||
+           slot_table_first_full(&d->slots, d->anchor_at[k], fleet_of(d, k), from, d->anchor_dep[k]) >= SLOT_NEVER;
+}
+
 /*
  * The earliest flight of fleet f from x to y taking off at or after dmin and
  * landing by `limit`: direct when in range and the two airfields' hours
@@ -1069,6 +1110,38 @@ static bool hop_plan(const dispatch *d, int f, int x, int y, minute_t dmin, bool
     return found;
 }
 
+/* The latest flight like `early` (an empty leg of fleet f, n > 0) that
+ * lands by hi_land and takes off by dep_by; `early` itself when none is
+ * later. Waiting where it stands rather than where it goes. */
+static hop latest_hop(const dispatch *d, int f, const hop *early, minute_t hi_land, minute_t dep_by, minute_t limit)
+{
+    const sortie_model *m = d->m;
+    hop pos = *early;
+    if (early->n == 1) {
+        int leg = model_leg_min(m, m->fleets[f].type, early->from, early->to);
+        minute_t hi = hi_land - leg;
+        if (hi > dep_by)
+            hi = dep_by;
+        minute_t dd = slot_prev_pair(m, early->from, hi, leg, early->to);
+        if (dd > early->dep)
+            pos = (hop){.n = 1, .from = early->from, .to = early->to, .via = -1, .dep = dd, .arr = dd + leg};
+    } else if (early->arr < hi_land) {
+        /* With a fuel stop: shift the earliest flight later while it still lands in time. */
+        minute_t shift = hi_land - early->arr;
+        for (int k = 0; k < 4 && shift > 0; k++) {
+            hop h;
+            if (!hop_plan(d, f, early->from, early->to, early->dep + shift, false, limit, &h))
+                break;
+            if (h.arr <= hi_land && h.dep <= dep_by) {
+                pos = h;
+                break;
+            }
+            shift -= h.arr > hi_land ? h.arr - hi_land : h.dep - dep_by;
+        }
+    }
+    return pos;
+}
+
 /* Reserves (delta 1) or releases (-1) the ground slot of a hop's fuel stop. */
 static bool hop_stop(dispatch *d, int f, const hop *h, int delta)
 {
@@ -1078,16 +1151,22 @@ static bool hop_stop(dispatch *d, int f, const hop *h, int delta)
 }
 
 /* Reserves or releases everything tail k holds while standing: its ground
- * at `at` up to its way home's take-off, and that way home's fuel stop. */
+ * at `at` up to its way home's take-off, that way home's fuel stop, and,
+ * anchored, its stay where its kept later sorties begin. */
 static bool hold_tail(dispatch *d, int k, int delta)
 {
     tail_state *s = &d->ts[k];
     int f = fleet_of(d, k);
     if (s->ret.n == 0)
-        return true;
+        return anchor_ground(d, k, s->landed, delta);
     if (!slot_table_add(&d->slots, s->at, f, s->landed, s->ret.dep, delta))
         return false;
     if (!hop_stop(d, f, &s->ret, delta)) {
+        slot_table_add(&d->slots, s->at, f, s->landed, s->ret.dep, -delta);
+        return false;
+    }
+    if (!anchor_ground(d, k, s->ret.arr, delta)) {
+        hop_stop(d, f, &s->ret, -delta);
         slot_table_add(&d->slots, s->at, f, s->landed, s->ret.dep, -delta);
         return false;
     }
@@ -1105,22 +1184,38 @@ static bool append_hop(dispatch *d, int k, const hop *h, int load)
 }
 
 /*
- * After landing at D at time a: the way home and the ground it needs at D.
- * Returns 0 when fine (*ret, *hold set), 1 when the landing must move to
- * *bump or later because D is full, -1 when it can never work.
+ * After tail k lands at D at time a: its way home (or to its kept later
+ * sorties) and the ground it needs at D. Returns 0 when fine (*ret, *hold
+ * set), 1 when the landing must move to *bump or later because D is full,
+ * -1 when it can never work.
  */
-static int dest_check(const dispatch *d, int f, int D, minute_t a, hop *ret, minute_t *hold, minute_t *bump)
+static int dest_check(const dispatch *d, int k, int D, minute_t a, hop *ret, minute_t *hold, minute_t *bump)
 {
-    const mdl_fleet *fl = &d->m->fleets[f];
-    if (D == fl->base) {
-        if (a > fl->available_to)
+    int f = fleet_of(d, k);
+    int home = home_of(d, k);
+    minute_t limit = home_limit(d, k);
+    if (D == home) {
+        if (a > limit || !anchor_ground_free(d, k, a))
             return -1;
         *ret = (hop){.n = 0};
-        *hold = a;
+        *hold = d->anchor_leg[k] >= 0 ? d->anchor_dep[k] : a;
         return 0;
     }
-    if (!hop_plan(d, f, D, fl->base, a + type_of(d, f)->ground_min, false, fl->available_to, ret))
+    if (!hop_plan(d, f, D, home, a + type_of(d, f)->ground_min, false, limit, ret))
         return -1;
+    if (d->anchor_leg[k] >= 0) {
+        /* To its kept sorties: standing at D rather than on their origin's
+         * spot, when D has room for that; else as early as it can. */
+        hop late = latest_hop(d, f, ret, limit, SLOT_NEVER, limit);
+        if (late.dep > ret->dep && anchor_ground_free(d, k, late.arr) &&
+            slot_table_first_full(&d->slots, D, f, a, late.dep) >= SLOT_NEVER) {
+            *ret = late;
+            *hold = late.dep;
+            return 0;
+        }
+        if (!anchor_ground_free(d, k, ret->arr))
+            return -1;
+    }
     minute_t s = slot_table_first_full(&d->slots, D, f, a, ret->dep);
     if (s < SLOT_NEVER) {
         /* Land in the next gap as long as this stay. */
@@ -1143,10 +1238,9 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
     const sortie_model *m = d->m;
     const tail_state *s = &d->ts[k];
     int f = fleet_of(d, k);
-    const mdl_fleet *fl = &m->fleets[f];
     int g = type_of(d, f)->ground_min;
     int O = d->route_from[route], D = d->route_to[route];
-    minute_t limit = fl->available_to;
+    minute_t limit = home_limit(d, k);
     hop pos0 = {.n = 0};
     minute_t T;
     if (s->at != O) {
@@ -1176,28 +1270,7 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
             minute_t hi_land = T - g;
             minute_t s_at = slot_table_first_full(&d->slots, s->at, f, s->landed, hi_land + 1);
             bool pinned = s_at < SLOT_NEVER; /* it must leave where it stands by s_at */
-            if (pos0.n == 1) {
-                int leg = model_leg_min(m, fl->type, s->at, O);
-                minute_t hi = hi_land - leg;
-                if (hi > s_at)
-                    hi = s_at;
-                minute_t dd = slot_prev_pair(m, s->at, hi, leg, O);
-                if (dd > pos0.dep)
-                    pos = (hop){.n = 1, .from = s->at, .to = O, .via = -1, .dep = dd, .arr = dd + leg};
-            } else if (pos0.arr < hi_land) {
-                /* With a fuel stop: shift the earliest flight later while it still lands in time. */
-                minute_t shift = hi_land - pos0.arr;
-                for (int k = 0; k < 4 && shift > 0; k++) {
-                    hop h;
-                    if (!hop_plan(d, f, s->at, O, pos0.dep + shift, false, limit, &h))
-                        break;
-                    if (h.arr <= hi_land && h.dep <= s_at) {
-                        pos = h;
-                        break;
-                    }
-                    shift -= h.arr > hi_land ? h.arr - hi_land : h.dep - s_at;
-                }
-            }
+            pos = latest_hop(d, f, &pos0, hi_land, s_at, limit);
             land = pos.arr;
             minute_t full = slot_table_first_full(&d->slots, O, f, land, T);
             if (full < SLOT_NEVER) {
@@ -1217,7 +1290,7 @@ static bool evaluate(const dispatch *d, int k, int route, minute_t t_ready, cand
         }
         hop ret;
         minute_t hold = 0, bump = 0;
-        int r = dest_check(d, f, D, fly.arr, &ret, &hold, &bump);
+        int r = dest_check(d, k, D, fly.arr, &ret, &hold, &bump);
         if (r < 0)
             return false;
         if (r > 0) {
@@ -1481,7 +1554,7 @@ static bool commit(dispatch *d, int k, const cand *c)
     if (c->pos.n)
         ok = ok && slot_table_add(&d->slots, O, f, c->land, c->fly.dep, 1);
     ok = ok && hop_stop(d, f, &c->fly, 1) && slot_table_add(&d->slots, D, f, c->fly.arr, c->hold, 1) &&
-         hop_stop(d, f, &c->ret, 1);
+         hop_stop(d, f, &c->ret, 1) && (c->ret.n == 0 || anchor_ground(d, k, c->ret.arr, 1));
     if (!ok)
         return false;
     int l = sched_add_load(d->s, O, D, k);
@@ -1552,10 +1625,65 @@ static bool kept_grounds(dispatch *d, int k, const sched_tail *t, int from, int 
     return true;
 }
 
-static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
+/* The first leg of tail t's first loaded sortie after leg `end` taking off
+ * at or after `from`, or -1 (none, or t does not end at its base, from
+ * where the tail goes on after its kept sorties). */
+static int later_start(const dispatch *d, int k, const sched_tail *t, int end, minute_t from)
+{
+    if (t->n_legs == 0 || t->legs[t->n_legs - 1].to != d->m->fleets[fleet_of(d, k)].base)
+        return -1;
+    for (int i = end + 1; i < t->n_legs; i++)
+        if (t->legs[i].load >= 0 && t->legs[i].dep >= from && (i == 0 || t->legs[i - 1].load != t->legs[i].load))
+            return i;
+    return -1;
+}
+
+/* The anchored tail k, at its base with nothing reserved, holds its way to
+ * its kept later sorties; false when there is none. */
+static bool anchor_from_base(dispatch *d, int k)
+{
+    tail_state *s = &d->ts[k];
+    int f = fleet_of(d, k);
+    if (s->at == d->anchor_at[k])
+        return s->free <= home_limit(d, k) && anchor_ground_free(d, k, s->landed);
+    minute_t limit = home_limit(d, k);
+    if (!hop_plan(d, f, s->at, d->anchor_at[k], s->free, false, limit, &s->ret))
+        return false;
+    hop late = latest_hop(d, f, &s->ret, limit, SLOT_NEVER, limit);
+    if (anchor_ground_free(d, k, late.arr)) {
+        s->ret = late;
+        return true;
+    }
+    return anchor_ground_free(d, k, s->ret.arr);
+}
+
+/* Load `old` of keep, carried by tail k, copied into the schedule under
+ * construction (once) and its pieces taken off the demand. */
+static bool keep_load(dispatch *d, const sched *keep, int old, int k)
+{
+    if (d->load_map[old] >= 0)
+        return true;
+    const sched_load *src = &keep->loads[old];
+    int l = sched_add_load(d->s, src->from, src->to, k);
+    if (l < 0)
+        return false;
+    d->load_map[old] = l;
+    for (int p = 0; p < src->n_pieces; p++) {
+        const sched_piece *pc = &src->pieces[p];
+        if (!sched_add_piece(d->s, l, pc->req, pc->line, pc->n))
+            return false;
+        load_give_back(&d->dem, pc->req, pc->line, -pc->n);
+        guide_count(d, fleet_of(d, k), pc->req, pc->line, pc->n);
+    }
+    return true;
+}
+
+static bool resume(dispatch *d, const sched *keep, const minute_t *cut, const minute_t *anchor)
 {
     const sortie_model *m = d->m;
-    /* Which legs each tail keeps: up to the end of its last load run before its cut. */
+    /* Which legs each tail keeps: up to the end of its last load run before
+     * its cut, and with an anchor, from its first loaded take-off at or
+     * after it to the end. */
     for (int k = 0; k < m->n_tails; k++) {
         const sched_tail *t = &keep->tails[k];
         int end = -1;
@@ -1572,9 +1700,19 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
         d->ends[k] = end;
         if (!kept_grounds(d, k, t, 0, end, 1))
             return false;
+        int j = anchor && anchor[k] < SLOT_NEVER ? later_start(d, k, t, end, anchor[k]) : -1;
+        if (j >= 0) {
+            d->anchor_leg[k] = j;
+            d->anchor_at[k] = t->legs[j].from;
+            d->anchor_dep[k] = t->legs[j].dep;
+            if (!kept_grounds(d, k, t, j, t->n_legs - 1, 1))
+                return false;
+        }
     }
-    /* Each tail then needs a way home from where its kept part ends; when
-     * none is left, it drops its last sortie (which only frees slots). */
+    /* Each tail then needs a way home (anchored: to its kept later sorties)
+     * from where its kept part ends; when none is left, it drops its last
+     * sortie (which only frees slots), and an anchored tail that cannot
+     * reach its later sorties even from its base drops them. */
     for (int k = 0; k < m->n_tails; k++) {
         const sched_tail *t = &keep->tails[k];
         int f = fleet_of(d, k);
@@ -1583,22 +1721,29 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
             const sched_leg *last = &t->legs[d->ends[k]];
             hop ret;
             minute_t hold = 0, bump = 0;
-            if (dest_check(d, f, last->to, last->arr, &ret, &hold, &bump) == 0) {
+            if (dest_check(d, k, last->to, last->arr, &ret, &hold, &bump) == 0) {
                 tail_state *s = &d->ts[k];
                 s->at = last->to;
                 s->landed = last->arr;
                 s->free = slot_next_open(m, last->to, last->arr + type_of(d, f)->ground_min);
                 s->ret = ret;
-                if (!hold_tail(d, k, 1))
-                    return false;
                 break;
             }
             int prev = prev_run_end(t, d->ends[k]);
             kept_grounds(d, k, t, prev < 0 ? 0 : prev, d->ends[k], -1);
             d->ends[k] = prev;
         }
+        if (d->ends[k] < 0 && d->anchor_leg[k] >= 0 && !anchor_from_base(d, k)) {
+            kept_grounds(d, k, t, d->anchor_leg[k], t->n_legs - 1, -1);
+            d->anchor_leg[k] = -1;
+            d->anchor_at[k] = -1;
+            d->ts[k].ret = (hop){.n = 0};
+        }
+        if (!hold_tail(d, k, 1))
+            return false;
     }
-    /* Copy the kept legs and loads. */
+    /* Copy the kept legs and loads (the later sorties' legs follow once
+     * the tail reaches them, reach_anchor). */
     free(d->load_map);
     d->load_map = malloc(sizeof *d->load_map * (size_t)(keep->n_loads > 0 ? keep->n_loads : 1));
     if (!d->load_map)
@@ -1610,27 +1755,42 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut)
         for (int i = 0; i <= d->ends[k]; i++) {
             sched_leg g = t->legs[i];
             if (g.load >= 0) {
-                int old = g.load;
-                if (d->load_map[old] < 0) {
-                    const sched_load *src = &keep->loads[old];
-                    int l = sched_add_load(d->s, src->from, src->to, k);
-                    if (l < 0)
-                        return false;
-                    d->load_map[old] = l;
-                    for (int p = 0; p < src->n_pieces; p++) {
-                        const sched_piece *pc = &src->pieces[p];
-                        if (!sched_add_piece(d->s, l, pc->req, pc->line, pc->n))
-                            return false;
-                        load_give_back(&d->dem, pc->req, pc->line, -pc->n);
-                        guide_count(d, fleet_of(d, k), pc->req, pc->line, pc->n);
-                    }
-                }
-                g.load = d->load_map[old];
+                if (!keep_load(d, keep, g.load, k))
+                    return false;
+                g.load = d->load_map[g.load];
             }
             if (!sched_add_leg(d->s, k, g))
                 return false;
         }
+        for (int i = d->anchor_leg[k] >= 0 ? d->anchor_leg[k] : t->n_legs; i < t->n_legs; i++)
+            if (t->legs[i].load >= 0 && !keep_load(d, keep, t->legs[i].load, k))
+                return false;
     }
+    return true;
+}
+
+/* Tail k (its reservations in place) flies its way to its kept later
+ * sorties and then those sorties, which end at its base: from there it
+ * goes on as any tail. */
+static bool reach_anchor(dispatch *d, int k)
+{
+    tail_state *s = &d->ts[k];
+    const sched_tail *t = &d->keep->tails[k];
+    if (!append_hop(d, k, &s->ret, -1))
+        return false;
+    for (int i = d->anchor_leg[k]; i < t->n_legs; i++) {
+        sched_leg g = t->legs[i];
+        if (g.load >= 0)
+            g.load = d->load_map[g.load];
+        if (!sched_add_leg(d->s, k, g))
+            return false;
+    }
+    const sched_leg *last = &t->legs[t->n_legs - 1];
+    d->anchor_leg[k] = -1;
+    d->anchor_at[k] = -1;
+    *s = (tail_state){.at = last->to, .landed = last->arr,
+                      .free = slot_next_open(d->m, last->to, last->arr + type_of(d, fleet_of(d, k))->ground_min),
+                      .ret = {.n = 0}};
     return true;
 }
 
@@ -1649,6 +1809,24 @@ dispatch_knobs dispatch_knobs_default(int max_waits)
 
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
                            sched **out)
+{
+    return dispatch_run_around(d, keep, cut, NULL, knobs, out);
+}
+
+/* Takes off the demand of the requirements knobs->only_reqs leaves alone. */
+static void leave_alone(dispatch *d, const bool *only_reqs)
+{
+    for (int r = 0; r < d->m->n_reqs; r++) {
+        if (only_reqs[r])
+            continue;
+        d->dem.pax[r] = 0;
+        for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
+            d->dem.items[c] = 0;
+    }
+}
+
+sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t *cut, const minute_t *anchor,
+                                  const dispatch_knobs *knobs, sched **out)
 {
     const sortie_model *m = d->m;
     *out = NULL;
@@ -1669,9 +1847,14 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
     for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);
         d->tail_region[k] = !knobs || knobs->regions ? d->home_region[k] : -1;
+        d->anchor_leg[k] = -1;
+        d->anchor_at[k] = -1;
     }
-    if (keep && !resume(d, keep, cut))
+    d->keep = keep;
+    if (keep && !resume(d, keep, cut, anchor))
         return SORTIE_ENOMEM;
+    if (knobs && knobs->only_reqs)
+        leave_alone(d, knobs->only_reqs);
     pressure_reset(d);
 
     bool shuffle = knobs && knobs->random && knobs->shuffle;
@@ -1679,7 +1862,8 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         d->rank[k] = shuffle ? (uint64_t)(noise_unit(d->salt ^ 0x165667b1u, k, -2, 0) * 0x1p53) : (uint64_t)k;
     d->n_heap = 0;
     for (int k = 0; k < m->n_tails; k++)
-        heap_push(d, d->ts[k].free, k);
+        if (!(knobs && knobs->only_tails && !knobs->only_tails[k]))
+            heap_push(d, d->ts[k].free, k);
     bool lazy = knobs && knobs->greedy_key == 1;
     for (long pops = 0; d->n_heap > 0; pops++) {
         if (knobs && knobs->clock && pops % DISPATCH_CLOCK_POPS == 0 &&
@@ -1702,6 +1886,13 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         if (!found) {
             if (!hold_tail(d, k, 1))
                 return SORTIE_ENOMEM;
+            if (d->anchor_leg[k] >= 0) {
+                /* Nothing fits before its kept later sorties: on to them. */
+                if (!reach_anchor(d, k))
+                    return SORTIE_ENOMEM;
+                heap_push(d, s->free, k);
+                continue;
+            }
             if (s->ret.n == 0) {
                 s->done = true; /* at base with nothing it can do */
                 continue;
@@ -1737,10 +1928,14 @@ sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, 
         s->waits = 0;
         heap_push(d, s->free, k);
     }
-    /* Everyone flies home on the way it holds. */
-    for (int k = 0; k < m->n_tails; k++)
+    /* Everyone flies home on the way it holds (an anchored tail left out of
+     * the run, knobs->only_tails, to its kept sorties and on). */
+    for (int k = 0; k < m->n_tails; k++) {
+        if (d->anchor_leg[k] >= 0 && !reach_anchor(d, k))
+            return SORTIE_ENOMEM;
         if (d->ts[k].ret.n > 0 && !go_home(d, k))
             return SORTIE_ENOMEM;
+    }
     bool all = true;
     for (int r = 0; r < m->n_reqs && all; r++)
         all = !load_demand_left(&d->dem, r);

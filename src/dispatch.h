@@ -72,6 +72,10 @@ typedef struct {
                            * holding a requirement no such pool may carry; with strict_idle, a
                            * load may still go where no admitted aircraft could stand on the
                            * spot during the stay at any end short of spots (0: no such rule) */
+    const bool *only_reqs; /* per requirement, NULL: all; else this run moves only those marked
+                           * (what the kept part does not move of the others is left unmoved) */
+    const bool *only_tails; /* per tail, NULL: all; else only those marked fly (the others keep
+                           * what they keep and nothing more) */
     double (*clock)(void *user); /* the caller's clock in seconds; NULL: the run is never stopped */
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */
@@ -173,6 +177,20 @@ double dispatch_congestion(const dispatch *d, int a);
  */
 sortie_status dispatch_run(dispatch *d, const sched *keep, const minute_t *cut, const dispatch_knobs *knobs,
                            sched **out);
+
+/*
+ * dispatch_run with anchors (may be NULL): tail t with anchor[t] <
+ * SLOT_NEVER also keeps, from `keep`, its sorties from the first whose
+ * loaded take-off is at or after anchor[t] (after its kept prefix) to the
+ * end, timed as they are; the dispatcher fills the time before them, the
+ * tail's reserved way then leading to where the first of them takes off,
+ * landing at least a ground time before (its stay there on a spot), and
+ * after them the tail goes on from its base. A tail whose kept sorties do
+ * not end at its base, or that cannot reach them even from its base, keeps
+ * none. Ownership and status as dispatch_run.
+ */
+sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t *cut, const minute_t *anchor,
+                                  const dispatch_knobs *knobs, sched **out);
 
 /* After dispatch_run: true when requirement r still has demand left. */
 bool dispatch_left(const dispatch *d, int r);

@@ -261,11 +261,19 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .spot_urgency = true,
                              .scarce_first = it % 4 == 3,
                              .whole_route_seats = it % 2 == 1,
+                             .only_reqs = o->only_reqs,
+                             .only_tails = o->only_tails,
                              .clock = o->clock,
                              .clock_user = o->clock_user,
                              .deadline_s = o->deadline_s > 0 ? o->deadline_s : INFINITY};
         sched *cand = NULL;
-        sortie_status r = dispatch_run(d, b, cut, &kn, &cand);
+        sched *around = o->anchor ? sched_with_suffixes(b, o->part, o->anchor) : NULL;
+        if (o->anchor && !around) {
+            st = SORTIE_ENOMEM;
+            break;
+        }
+        sortie_status r = dispatch_run_around(d, around ? around : b, cut, o->anchor, &kn, &cand);
+        sched_free(around);
         if (r == SORTIE_ENOMEM) {
             st = SORTIE_ENOMEM;
             break;

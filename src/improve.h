@@ -44,6 +44,17 @@ typedef struct {
      * <= 1 (or not a number): the default budget. The planner passes
      * sortie_params.effort. */
     double budget_scale;
+    /* Per requirement and per tail, NULL: all; else the search moves only
+     * the requirements marked with only the tails marked (dispatch_knobs'
+     * only_reqs and only_tails, in every step): a part of the scenario
+     * planned on its own. */
+    const bool *only_reqs, *only_tails;
+    /* Per tail, NULL: none; else every step keeps, as dispatch_run_around
+     * does, `part`'s sorties of each tail from its first at or after
+     * anchor[t] on (SLOT_NEVER: none), and rebuilds what the tail does
+     * before and after them: a search around a part planned first. */
+    const minute_t *anchor;
+    const sched *part;
 } improve_opts;
 
 /* The default budget: IMPROVE_WORK candidate sorties timed, at most

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "occupancy.h"
 #include "plan.h"
+#include "part.h"
 #include "portfolio.h"
 #include "psearch.h"
 #include "sched.h"
@@ -480,7 +481,8 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * empty (the search's strict steps that fill idle spots), and two
      * press the loads of airfields whose spots would take longest (as
      * every search step does, knobs.spot_urgency). */
-    if (st == SORTIE_OK && improve_restarts_pay(d, &first)) {
+    bool restarts = improve_restarts_pay(d, &first);
+    if (st == SORTIE_OK && restarts) {
         dispatch_knobs detour = dispatch_knobs_default(DISPATCH_MAX_WAITS);
         detour.stop_avoid = DISPATCH_STOP_DETOUR;
         st = construct_better(d, detour, &best);
@@ -538,6 +540,21 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             improve_keep_better(&best, cur);
     }
     sched_free(start);
+    /* Where constructions are cheap (S, M) and time is left: the part of
+     * the scenario that closes the plan, planned first (part.h). */
+    if (st == SORTIE_OK && restarts && sched_closure(best) > bound && !searches.cut_short &&
+        searches.spent_s < params->time_limit_s) {
+        double t0 = elapsed(&rc);
+        part_opts po = {.seed = params->seed,
+                        .bound = bound,
+                        .clock = elapsed,
+                        .clock_user = &rc,
+                        .deadline_s = t0 + (params->time_limit_s - searches.spent_s)};
+        if (!searches.lanes[1])
+            searches.lanes[1] = dispatch_new_like(d);
+        st = searches.lanes[1] ? part_first(m, searches.lanes, &po, &best, &searches.cut_short) : SORTIE_ENOMEM;
+        searches.spent_s += elapsed(&rc) - t0;
+    }
     free(searches.early_guide);
     free(searches.late_guide);
     second = searches.lanes[1];

@@ -4,6 +4,8 @@
  */
 #include "sched.h"
 
+#include "slot.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +132,63 @@ bool sched_add_piece(sched *s, int load, int req, int line, int n)
     const sortie_model *m = s->m;
     l->weight_kg += line < 0 ? n * m->pax_kg : n * m->reqs[req].src->cargo[line].weight_kg;
     return true;
+}
+
+/* The first leg of tail t's first loaded sortie taking off at or after `from`, or -1. */
+static int first_loaded_from(const sched_tail *t, minute_t from)
+{
+    for (int i = 0; i < t->n_legs; i++)
+        if (t->legs[i].load >= 0 && t->legs[i].dep >= from && (i == 0 || t->legs[i - 1].load != t->legs[i].load))
+            return i;
+    return -1;
+}
+
+sched *sched_with_suffixes(const sched *s, const sched *part, const minute_t *anchor)
+{
+    sched *out = sched_clone(s);
+    int *map = malloc(sizeof *map * (size_t)(part->n_loads > 0 ? part->n_loads : 1));
+    bool ok = out && map;
+    for (int l = 0; ok && l < part->n_loads; l++)
+        map[l] = -1;
+    for (int k = 0; ok && k < s->m->n_tails; k++) {
+        if (anchor[k] >= SLOT_NEVER)
+            continue;
+        const sched_tail *was = &part->tails[k];
+        int i0 = first_loaded_from(&out->tails[k], anchor[k]);
+        int j0 = first_loaded_from(was, anchor[k]);
+        if (i0 < 0 || j0 < 0 || out->tails[k].n_legs - i0 < was->n_legs - j0)
+            continue;
+        /* Only where s still flies part's sorties from there: a tail that
+         * lost them (it could not reach them in some rebuild) keeps its own. */
+        bool same = true;
+        for (int j = j0; j < was->n_legs && same; j++) {
+            const sched_leg *a = &was->legs[j], *b = &out->tails[k].legs[i0 + j - j0];
+            same = a->from == b->from && a->to == b->to && a->dep == b->dep && a->arr == b->arr &&
+                   (a->load < 0) == (b->load < 0);
+        }
+        if (!same)
+            continue;
+        out->tails[k].n_legs = i0;
+        for (int j = j0; ok && j < part->tails[k].n_legs; j++) {
+            sched_leg g = part->tails[k].legs[j];
+            if (g.load >= 0 && map[g.load] < 0) {
+                const sched_load *from = &part->loads[g.load];
+                ok = (map[g.load] = sched_add_load(out, from->from, from->to, k)) >= 0;
+                for (int p = 0; ok && p < from->n_pieces; p++)
+                    ok = sched_add_piece(out, map[g.load], from->pieces[p].req, from->pieces[p].line,
+                                         from->pieces[p].n);
+            }
+            if (g.load >= 0)
+                g.load = map[g.load];
+            ok = ok && sched_add_leg(out, k, g);
+        }
+    }
+    free(map);
+    if (!ok) {
+        sched_free(out);
+        return NULL;
+    }
+    return out;
 }
 
 /* Fills dep[l] and arr[l]: the first take-off and the last landing of load l. */

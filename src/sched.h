@@ -60,6 +60,14 @@ int sched_add_load(sched *s, int from, int to, int tail);
  * to load l and its weight; false when out of memory. */
 bool sched_add_piece(sched *s, int load, int req, int line, int n);
 
+/* A copy of s in which each tail t with anchor[t] < SLOT_NEVER ends with
+ * `part`'s legs from the first of its loaded take-offs at or after
+ * anchor[t] (with copies of their loads), where s flies those same legs
+ * from its own first such take-off on: what s has the tail do after them
+ * is dropped. Other tails (and those that no longer fly part's legs) are
+ * copied as they are. NULL when out of memory; the caller frees it. */
+sched *sched_with_suffixes(const sched *s, const sched *part, const minute_t *anchor);
+
 /* Closure: the latest arrival of the last leg of any load (absolute minutes);
  * start when there are no loads. */
 minute_t sched_closure(const sched *s);

@@ -1,0 +1,178 @@
+/* test_part: planning the part that closes a plan first (part.c) and the
+ * dispatcher's two means to it (dispatch.h): a run restricted to some
+ * requirements and tails (only_reqs, only_tails), and a run around kept
+ * later sorties (dispatch_run_around), which fills the time before them.
+ *
+ * The case: one aircraft of operator U, the only one that may carry RU
+ * (ready at 10:00 at O), and one of operator E; RE, ready at once at O,
+ * either may carry. The greedy flies the U aircraft on RE while RU is not
+ * ready and has it away when RU becomes ready; planned first, RU leaves at
+ * 10:00 and the U aircraft flies RE only in the time before. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdlib.h>
+
+#include "dispatch.h"
+#include "part.h"
+#include "sched.h"
+#include "slot.h"
+#include "testutil.h"
+#include "timeutil.h"
+
+static const char part_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"part\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 480,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0}, {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"T\", \"payload_kg\": 40000, \"seats\": 100, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FU\", \"operator\": \"U\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"},"
+    "            {\"id\": \"FE\", \"operator\": \"E\", \"type\": \"T\", \"count\": 1, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"RU\", \"from\": \"O\", \"to\": \"B\", \"carriers\": [\"U\"], \"ready\": \"2024-01-01T10:00Z\","
+    "   \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]},"
+    "  {\"id\": \"RE\", \"from\": \"O\", \"to\": \"B\","
+    "   \"cargo\": [{\"name\": \"crate\", \"count\": 24, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
+/* The first loaded take-off of requirement r in s, or SLOT_NEVER. */
+static minute_t first_takeoff_of(const sched *s, int r)
+{
+    minute_t first = SLOT_NEVER;
+    for (int k = 0; k < s->m->n_tails; k++)
+        for (int i = 0; i < s->tails[k].n_legs; i++) {
+            const sched_leg *g = &s->tails[k].legs[i];
+            if (g->load < 0 || g->dep >= first)
+                continue;
+            for (int p = 0; p < s->loads[g->load].n_pieces; p++)
+                if (s->loads[g->load].pieces[p].req == r)
+                    first = g->dep;
+        }
+    return first;
+}
+
+/* Loads of requirement r that tail k carries in s. */
+static int loads_of(const sched *s, int k, int r)
+{
+    int n = 0;
+    for (int l = 0; l < s->n_loads; l++)
+        for (int p = 0; p < s->loads[l].n_pieces; p++)
+            n += s->loads[l].tail == k && s->loads[l].pieces[p].req == r;
+    return n;
+}
+
+static void test_a_run_moves_only_what_it_is_given(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
+    int ru = model_req_index(fx.m, "RU"), re = model_req_index(fx.m, "RE");
+    bool reqs[2] = {false, false}, tails[2] = {false, false};
+    reqs[ru] = true;
+    tails[fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail] = true;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.only_reqs = reqs;
+    knobs.only_tails = tails;
+    sched *s = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+    for (int k = 0; k < fx.m->n_tails; k++) {
+        assert_int_equal(loads_of(s, k, re), 0);
+        if (!tails[k])
+            assert_int_equal(s->tails[k].n_legs, 0);
+    }
+    assert_int_equal(first_takeoff_of(s, ru), fx.m->start + 600);
+    sched_free(s);
+    tu_dispatch_close(&fx);
+}
+
+static void test_a_run_around_kept_sorties_fills_the_time_before(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
+    int ru = model_req_index(fx.m, "RU"), re = model_req_index(fx.m, "RE");
+    int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
+    bool reqs[2] = {false, false}, tails[2] = {false, false};
+    reqs[ru] = true;
+    tails[u] = true;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.only_reqs = reqs;
+    knobs.only_tails = tails;
+    sched *part = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    minute_t ready = fx.m->start + 600;
+    minute_t cut[2] = {-SLOT_NEVER, -SLOT_NEVER}, anchor[2] = {SLOT_NEVER, SLOT_NEVER};
+    anchor[u] = ready;
+    sched *whole = NULL;
+    assert_int_equal(dispatch_run_around(fx.d, part, cut, anchor, NULL, &whole), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, whole);
+    /* RU's sorties are those of the part, to the minute: the same legs from the first on. */
+    assert_int_equal(first_takeoff_of(whole, ru), ready);
+    const sched_tail *was = &part->tails[u], *now = &whole->tails[u];
+    int i0 = 0, j0 = 0;
+    while (was->legs[i0].load < 0)
+        i0++;
+    while (now->legs[j0].dep != was->legs[i0].dep || now->legs[j0].load < 0)
+        j0++;
+    assert_int_equal(now->n_legs - j0, was->n_legs - i0);
+    for (int i = i0; i < was->n_legs; i++) {
+        assert_int_equal(now->legs[j0 + i - i0].dep, was->legs[i].dep);
+        assert_int_equal(now->legs[j0 + i - i0].arr, was->legs[i].arr);
+    }
+    /* Before them, the U aircraft flies RE. */
+    assert_true(loads_of(whole, u, re) > 0);
+    sched_free(whole);
+    /* Without the anchor the kept sorties go and the run starts afresh: the same as a plain run. */
+    anchor[u] = SLOT_NEVER;
+    sched *plain = NULL, *fresh = NULL;
+    assert_int_equal(dispatch_run_around(fx.d, part, cut, anchor, NULL, &fresh), SORTIE_OK);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &plain), SORTIE_OK);
+    assert_int_equal(sched_closure(fresh), sched_closure(plain));
+    sched_free(fresh);
+    sched_free(plain);
+    sched_free(part);
+    tu_dispatch_close(&fx);
+}
+
+static void test_the_part_first_closes_earlier_than_the_greedy(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
+    int ru = model_req_index(fx.m, "RU");
+    sched *greedy = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &greedy), SORTIE_OK);
+    minute_t before = sched_closure(greedy);
+    minute_t greedy_ru = first_takeoff_of(greedy, ru);
+    dispatch *lanes[2] = {fx.d, NULL};
+    part_opts po = {.seed = 1, .bound = fx.m->start};
+    bool cut_short = false;
+    assert_int_equal(part_first(fx.m, lanes, &po, &greedy, &cut_short), SORTIE_OK);
+    assert_false(cut_short);
+    tu_assert_sched_valid(fx.m, greedy);
+    assert_true(greedy_ru > fx.m->start + 600);
+    assert_int_equal(first_takeoff_of(greedy, ru), fx.m->start + 600);
+    assert_true(sched_closure(greedy) < before);
+    /* The same on two lanes (psearch.h), as the planner runs it. */
+    sched *two = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &two), SORTIE_OK);
+    lanes[1] = dispatch_new_like(fx.d);
+    assert_non_null(lanes[1]);
+    assert_int_equal(part_first(fx.m, lanes, &po, &two, &cut_short), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, two);
+    assert_int_equal(first_takeoff_of(two, ru), fx.m->start + 600);
+    assert_true(sched_closure(two) < before);
+    dispatch_free(lanes[1]);
+    sched_free(two);
+    sched_free(greedy);
+    tu_dispatch_close(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_run_moves_only_what_it_is_given),
+        cmocka_unit_test(test_a_run_around_kept_sorties_fills_the_time_before),
+        cmocka_unit_test(test_the_part_first_closes_earlier_than_the_greedy),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
