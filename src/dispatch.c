@@ -1663,15 +1663,11 @@ static bool keep_load(dispatch *d, const sched *keep, int old, int k)
 {
     if (d->load_map[old] >= 0)
         return true;
-    const sched_load *src = &keep->loads[old];
-    int l = sched_add_load(d->s, src->from, src->to, k);
-    if (l < 0)
+    if ((d->load_map[old] = sched_copy_load(d->s, keep, old, k)) < 0)
         return false;
-    d->load_map[old] = l;
+    const sched_load *src = &keep->loads[old];
     for (int p = 0; p < src->n_pieces; p++) {
         const sched_piece *pc = &src->pieces[p];
-        if (!sched_add_piece(d->s, l, pc->req, pc->line, pc->n))
-            return false;
         load_give_back(&d->dem, pc->req, pc->line, -pc->n);
         guide_count(d, fleet_of(d, k), pc->req, pc->line, pc->n);
     }

@@ -61,6 +61,14 @@ int improve_compare(const improve_obj *a, const improve_obj *b)
     return 0;
 }
 
+bool improve_delivers_better(const sched *a, const sched *b)
+{
+    improve_obj x, y;
+    improve_objective(a, &x);
+    improve_objective(b, &y);
+    return x.late != y.late ? x.late < y.late : x.closure < y.closure;
+}
+
 void improve_keep_better(sched **best, sched *cand)
 {
     if (*best) {

@@ -93,6 +93,10 @@ int improve_compare(const improve_obj *a, const improve_obj *b);
 /* Keeps the better of *best (may be NULL) and cand by improve_compare,
  * *best on a tie, and frees the other. */
 void improve_keep_better(sched **best, sched *cand);
+/* a delivers better than b: fewer requirements late, or as many and an
+ * earlier closure (improve_compare's first two keys: a construction that
+ * only ties them does not replace the plan in hand). */
+bool improve_delivers_better(const sched *a, const sched *b);
 
 /*
  * Improves *best in place (replacing it by a better schedule, the old one

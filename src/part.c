@@ -65,16 +65,6 @@ static bool find_part(const sortie_model *m, int crit, bool *ops, bool *reqs, bo
     return n_reqs < m->n_reqs && n_tails < m->n_tails;
 }
 
-/* a delivers better than b: fewer requirements late, or as many and an
- * earlier closure. */
-static bool delivers_better(const sched *a, const sched *b)
-{
-    improve_obj x, y;
-    improve_objective(a, &x);
-    improve_objective(b, &y);
-    return x.late != y.late ? x.late < y.late : x.closure < y.closure;
-}
-
 /* The better of a hasty and a patient construction of everything around
  * the part's kept sorties, in *out (NULL when neither moves everything). */
 static sortie_status build_around(dispatch *d, const sched *part, const minute_t *cut, const minute_t *anchor,
@@ -89,7 +79,7 @@ static sortie_status build_around(dispatch *d, const sched *part, const minute_t
             sched_free(alt);
             return st;
         }
-        if (st == SORTIE_OK && (!*out || delivers_better(alt, *out))) {
+        if (st == SORTIE_OK && (!*out || improve_delivers_better(alt, *out))) {
             sched_free(*out);
             *out = alt;
         } else {
@@ -161,7 +151,7 @@ sortie_status part_first(const sortie_model *m, dispatch *const lanes[2], const 
     opts.anchor = anchor;
     opts.part = part;
     st = search(m, lanes, &whole, &opts, cut_short);
-    if (st == SORTIE_OK && delivers_better(whole, *best)) {
+    if (st == SORTIE_OK && improve_delivers_better(whole, *best)) {
         sched_free(*best);
         *best = whole;
         whole = NULL;

@@ -173,20 +173,9 @@ static sortie_status airfield_bounds(const sortie_model *m, const dispatch *d, c
     return SORTIE_OK;
 }
 
-/* a delivers better than b: fewer requirements late, or as many and an
- * earlier closure (improve_compare's first two keys; on a tie in both the
- * plan in hand stays, whatever the legs flown). */
-static bool better_delivered(const sched *a, const sched *b)
-{
-    improve_obj x, y;
-    improve_objective(a, &x);
-    improve_objective(b, &y);
-    return x.late != y.late ? x.late < y.late : x.closure < y.closure;
-}
-
 /* Builds a plan hasty and patient with the knobs of `variant` (its
  * max_waits set here); *best becomes the better of them if it delivers
- * better (better_delivered). */
+ * better (improve_delivers_better). */
 static sortie_status construct_better(dispatch *d, dispatch_knobs variant, sched **best)
 {
     for (int patient = 0; patient < 2; patient++) {
@@ -198,7 +187,7 @@ static sortie_status construct_better(dispatch *d, dispatch_knobs variant, sched
             sched_free(alt);
             return st;
         }
-        if (st == SORTIE_OK && better_delivered(alt, *best)) {
+        if (st == SORTIE_OK && improve_delivers_better(alt, *best)) {
             sched_free(*best);
             *best = alt;
         } else {

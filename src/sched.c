@@ -134,6 +134,16 @@ bool sched_add_piece(sched *s, int load, int req, int line, int n)
     return true;
 }
 
+int sched_copy_load(sched *dst, const sched *src, int l, int tail)
+{
+    const sched_load *from = &src->loads[l];
+    int copy = sched_add_load(dst, from->from, from->to, tail);
+    for (int p = 0; copy >= 0 && p < from->n_pieces; p++)
+        if (!sched_add_piece(dst, copy, from->pieces[p].req, from->pieces[p].line, from->pieces[p].n))
+            copy = -1;
+    return copy;
+}
+
 /* The first leg of tail t's first loaded sortie taking off at or after `from`, or -1. */
 static int first_loaded_from(const sched_tail *t, minute_t from)
 {
@@ -171,13 +181,8 @@ sched *sched_with_suffixes(const sched *s, const sched *part, const minute_t *an
         out->tails[k].n_legs = i0;
         for (int j = j0; ok && j < part->tails[k].n_legs; j++) {
             sched_leg g = part->tails[k].legs[j];
-            if (g.load >= 0 && map[g.load] < 0) {
-                const sched_load *from = &part->loads[g.load];
-                ok = (map[g.load] = sched_add_load(out, from->from, from->to, k)) >= 0;
-                for (int p = 0; ok && p < from->n_pieces; p++)
-                    ok = sched_add_piece(out, map[g.load], from->pieces[p].req, from->pieces[p].line,
-                                         from->pieces[p].n);
-            }
+            if (g.load >= 0 && map[g.load] < 0)
+                ok = (map[g.load] = sched_copy_load(out, part, g.load, k)) >= 0;
             if (g.load >= 0)
                 g.load = map[g.load];
             ok = ok && sched_add_leg(out, k, g);

@@ -60,6 +60,10 @@ int sched_add_load(sched *s, int from, int to, int tail);
  * to load l and its weight; false when out of memory. */
 bool sched_add_piece(sched *s, int load, int req, int line, int n);
 
+/* Appends to dst a copy of src's load l (same model), carried by `tail`;
+ * its index, or -1 when out of memory. */
+int sched_copy_load(sched *dst, const sched *src, int l, int tail);
+
 /* A copy of s in which each tail t with anchor[t] < SLOT_NEVER ends with
  * `part`'s legs from the first of its loaded take-offs at or after
  * anchor[t] (with copies of their loads), where s flies those same legs
