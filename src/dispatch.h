@@ -19,7 +19,9 @@
  * carry there.
  *
  * The same machinery resumes from part of a schedule (the improvement
- * search keeps a prefix of each aircraft's sorties and rebuilds the rest).
+ * search keeps a prefix of each aircraft's sorties and rebuilds the rest),
+ * and from kept later sorties too (dispatch_run_around: a tail's reserved
+ * way then leads to the first of them, and the time before is filled).
  */
 #ifndef SORTIE_DISPATCH_H
 #define SORTIE_DISPATCH_H
