@@ -217,6 +217,10 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
     return construct_better(d, knobs, best);
 }
 
+/* The least time limit (seconds) at which the part that closes the plan
+ * is planned first (part.h) after the search. */
+#define PLANNER_PART_LIMIT_S 10.0
+
 /* The first part of the search, in steps: enough for the easy scenarios
  * (those whose plan meets the bound) to stop before the time-indexed LP. */
 #define PLANNER_FIRST_STEPS 100
@@ -529,10 +533,13 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
             improve_keep_better(&best, cur);
     }
     sched_free(start);
-    /* Where constructions are cheap (S, M) and time is left: the part of
-     * the scenario that closes the plan, planned first (part.h). */
-    if (st == SORTIE_OK && restarts && sched_closure(best) > bound && !searches.cut_short &&
-        searches.spent_s < params->time_limit_s) {
+    /* Where constructions are cheap (S, M) and the caller gives the time:
+     * the part of the scenario that closes the plan, planned first
+     * (part.h). Not within the default limit, which the search alone may
+     * use up on M: there the plan would then depend on the machine, and
+     * on S, where the search ends by its budget, it does not. */
+    if (st == SORTIE_OK && restarts && params->time_limit_s >= PLANNER_PART_LIMIT_S &&
+        sched_closure(best) > bound && !searches.cut_short && searches.spent_s < params->time_limit_s) {
         double t0 = elapsed(&rc);
         part_opts po = {.seed = params->seed,
                         .bound = bound,
