@@ -123,13 +123,13 @@ sortie_status part_first(const sortie_model *m, dispatch *const lanes[2], const 
         goto done;
     }
     improve_opts opts = {.seed = o->seed,
-                           .iterations = PART_STEPS,
-                           .bound = o->bound,
-                           .clock = o->clock,
-                           .clock_user = o->clock_user,
-                           .deadline_s = o->deadline_s,
-                           .only_reqs = reqs,
-                           .only_tails = tails};
+                         .iterations = PART_STEPS,
+                         .bound = o->bound,
+                         .clock = o->clock,
+                         .clock_user = o->clock_user,
+                         .deadline_s = o->deadline_s,
+                         .only_reqs = reqs,
+                         .only_tails = tails};
     st = search(m, lanes, &part, &opts, cut_short);
     if (st != SORTIE_OK || *cut_short)
         goto done;
