@@ -19,6 +19,7 @@
 
 #include "dispatch.h"
 #include "part.h"
+#include "rng.h"
 #include "sched.h"
 #include "slot.h"
 #include "testutil.h"
@@ -167,12 +168,107 @@ static void test_the_part_first_closes_earlier_than_the_greedy(void **state)
     tu_dispatch_close(&fx);
 }
 
+
+/* Anchors anywhere: on the generated S-2, plans built around random kept
+ * later sorties of random tails, after random cuts and with random
+ * choices, each round keeping parts of the last, are all valid (the
+ * checker passes them). */
+static void test_any_anchors_give_valid_plans(void **state)
+{
+    (void)state;
+    sortie_scenario *sc = tu_generated(SORTIE_SCALE_S, 2);
+    sortie_model *m = tu_model(sc);
+    dispatch *d = dispatch_new(m);
+    assert_non_null(d);
+    sched *base = NULL;
+    assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &base), SORTIE_OK);
+    minute_t span = sched_closure(base) - m->start;
+    minute_t *cut = malloc(sizeof *cut * (size_t)m->n_tails);
+    minute_t *anchor = malloc(sizeof *anchor * (size_t)m->n_tails);
+    assert_non_null(cut);
+    assert_non_null(anchor);
+    rng random;
+    rng_seed(&random, 7);
+    int built = 0;
+    for (int round = 0; round < 12; round++) {
+        for (int k = 0; k < m->n_tails; k++) {
+            cut[k] = rng_below(&random, 3) == 0 ? SLOT_NEVER : m->start + (minute_t)(rng_unit(&random) * (double)span);
+            anchor[k] = rng_below(&random, 2) == 0 ? SLOT_NEVER : m->start + (minute_t)(rng_unit(&random) * (double)span);
+        }
+        dispatch_knobs knobs = dispatch_knobs_default(round % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS);
+        knobs.random = &random;
+        knobs.noise = 0.25;
+        sched *s = NULL;
+        sortie_status st = dispatch_run_around(d, base, cut, anchor, &knobs, &s);
+        assert_true(st == SORTIE_OK || st == SORTIE_EINFEASIBLE);
+        if (st == SORTIE_OK) {
+            tu_assert_sched_valid(m, s);
+            built++;
+            sched_free(base);
+            base = s; /* the next round keeps parts of this one */
+        } else {
+            sched_free(s);
+        }
+    }
+    assert_true(built >= 6);
+    free(cut);
+    free(anchor);
+    sched_free(base);
+    dispatch_free(d);
+    sortie_model_free(m);
+    sortie_scenario_free(sc);
+}
+
+/* sched_with_suffixes splices the part's legs only into a tail that still
+ * flies them: one that flies something else keeps its own. */
+static void test_suffixes_only_where_the_part_is_flown(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
+    int ru = model_req_index(fx.m, "RU");
+    int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
+    bool reqs[2] = {false, false}, tails[2] = {false, false};
+    reqs[ru] = true;
+    tails[u] = true;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.only_reqs = reqs;
+    knobs.only_tails = tails;
+    sched *part = NULL, *greedy = NULL;
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &greedy), SORTIE_OK);
+    minute_t anchor[2] = {SLOT_NEVER, SLOT_NEVER};
+    anchor[u] = fx.m->start + 600;
+    /* The greedy's U tail flies RU later than the part: not the part's legs. */
+    sched *mixed = sched_with_suffixes(greedy, part, anchor);
+    assert_non_null(mixed);
+    assert_int_equal(mixed->tails[u].n_legs, greedy->tails[u].n_legs);
+    for (int i = 0; i < greedy->tails[u].n_legs; i++)
+        assert_int_equal(mixed->tails[u].legs[i].dep, greedy->tails[u].legs[i].dep);
+    sched_free(mixed);
+    /* A plan that flies the part's legs gets them back as they are, with what it does after them dropped. */
+    minute_t cut[2] = {-SLOT_NEVER, -SLOT_NEVER};
+    sched *around = NULL;
+    assert_int_equal(dispatch_run_around(fx.d, part, cut, anchor, NULL, &around), SORTIE_OK);
+    sched *again = sched_with_suffixes(around, part, anchor);
+    assert_non_null(again);
+    const sched_tail *t = &again->tails[u], *p = &part->tails[u];
+    assert_true(t->n_legs <= around->tails[u].n_legs);
+    assert_int_equal(t->legs[t->n_legs - 1].arr, p->legs[p->n_legs - 1].arr);
+    sched_free(again);
+    sched_free(around);
+    sched_free(greedy);
+    sched_free(part);
+    tu_dispatch_close(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_run_moves_only_what_it_is_given),
         cmocka_unit_test(test_a_run_around_kept_sorties_fills_the_time_before),
         cmocka_unit_test(test_the_part_first_closes_earlier_than_the_greedy),
+        cmocka_unit_test(test_any_anchors_give_valid_plans),
+        cmocka_unit_test(test_suffixes_only_where_the_part_is_flown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
