@@ -64,22 +64,31 @@ static int loads_of(const sched *s, int k, int r)
     return n;
 }
 
+/* RU planned alone with the U aircraft (the part), by a run restricted to
+ * them; the caller frees it. */
+static sched *ru_alone(const tu_dispatch_fixture *fx)
+{
+    bool reqs[2] = {false, false}, tails[2] = {false, false};
+    reqs[model_req_index(fx->m, "RU")] = true;
+    tails[fx->m->fleets[model_fleet_index(fx->m, "FU")].first_tail] = true;
+    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+    knobs.only_reqs = reqs;
+    knobs.only_tails = tails;
+    sched *part = NULL;
+    assert_int_equal(dispatch_run(fx->d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    return part;
+}
+
 static void test_a_run_moves_only_what_it_is_given(void **state)
 {
     (void)state;
     tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
     int ru = model_req_index(fx.m, "RU"), re = model_req_index(fx.m, "RE");
-    bool reqs[2] = {false, false}, tails[2] = {false, false};
-    reqs[ru] = true;
-    tails[fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail] = true;
-    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
-    knobs.only_reqs = reqs;
-    knobs.only_tails = tails;
-    sched *s = NULL;
-    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &s), SORTIE_OK);
+    int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
+    sched *s = ru_alone(&fx);
     for (int k = 0; k < fx.m->n_tails; k++) {
         assert_int_equal(loads_of(s, k, re), 0);
-        if (!tails[k])
+        if (k != u)
             assert_int_equal(s->tails[k].n_legs, 0);
     }
     assert_int_equal(first_takeoff_of(s, ru), fx.m->start + 600);
@@ -93,14 +102,7 @@ static void test_a_run_around_kept_sorties_fills_the_time_before(void **state)
     tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
     int ru = model_req_index(fx.m, "RU"), re = model_req_index(fx.m, "RE");
     int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
-    bool reqs[2] = {false, false}, tails[2] = {false, false};
-    reqs[ru] = true;
-    tails[u] = true;
-    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
-    knobs.only_reqs = reqs;
-    knobs.only_tails = tails;
-    sched *part = NULL;
-    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    sched *part = ru_alone(&fx);
     minute_t ready = fx.m->start + 600;
     minute_t cut[2] = {-SLOT_NEVER, -SLOT_NEVER}, anchor[2] = {SLOT_NEVER, SLOT_NEVER};
     anchor[u] = ready;
@@ -225,16 +227,8 @@ static void test_suffixes_only_where_the_part_is_flown(void **state)
 {
     (void)state;
     tu_dispatch_fixture fx = tu_dispatch_open(part_scenario);
-    int ru = model_req_index(fx.m, "RU");
     int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
-    bool reqs[2] = {false, false}, tails[2] = {false, false};
-    reqs[ru] = true;
-    tails[u] = true;
-    dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
-    knobs.only_reqs = reqs;
-    knobs.only_tails = tails;
-    sched *part = NULL, *greedy = NULL;
-    assert_int_equal(dispatch_run(fx.d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    sched *part = ru_alone(&fx), *greedy = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &greedy), SORTIE_OK);
     minute_t anchor[2] = {SLOT_NEVER, SLOT_NEVER};
     anchor[u] = fx.m->start + 600;
