@@ -85,8 +85,6 @@ struct dispatch {
     int *load_map;          /* resume: old load index -> new */
     const sched *keep;      /* this run's kept schedule, NULL: none */
     int *anchor_leg;        /* per tail: first leg of its kept later sorties in `keep`, -1: none (or reached) */
-    int *anchor_at;         /* per tail: where that first kept sortie takes off, -1: none */
-    minute_t *anchor_dep;   /* per tail: when */
     sched *s;
     long work;              /* candidate sorties timed since dispatch_new: the search's clock */
 };
@@ -245,12 +243,10 @@ static dispatch *dispatch_alloc(const sortie_model *m)
     d->rank = malloc(sizeof *d->rank * nt);
     d->ends = malloc(sizeof *d->ends * nt);
     d->anchor_leg = malloc(sizeof *d->anchor_leg * nt);
-    d->anchor_at = malloc(sizeof *d->anchor_at * nt);
-    d->anchor_dep = malloc(sizeof *d->anchor_dep * nt);
     d->lift = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->lift);
     d->rem_kg = calloc(m->n_reqs > 0 ? (size_t)m->n_reqs : 1, sizeof *d->rem_kg);
     d->spot_need = calloc(m->n_airfields > 0 ? (size_t)m->n_airfields : 1, sizeof *d->spot_need);
-    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->anchor_leg || !d->anchor_at || !d->anchor_dep ||
+    if (!ok || !d->ts || !d->heap || !d->rank || !d->ends || !d->anchor_leg ||
         !d->lift || !d->rem_kg || !d->spot_need ||
         !build_routes(d)) {
         dispatch_free(d);
@@ -307,8 +303,6 @@ void dispatch_free(dispatch *d)
     free(d->rank);
     free(d->ends);
     free(d->anchor_leg);
-    free(d->anchor_at);
-    free(d->anchor_dep);
     free(d->lift);
     free(d->rem_kg);
     free(d->fluid_target);
@@ -1023,18 +1017,24 @@ static const scn_type *type_of(const dispatch *d, int f) { return &d->m->types[d
 
 static minute_t max_t(minute_t a, minute_t b) { return a > b ? a : b; }
 
+/* Tail k's first kept later sortie (its first leg in d->keep), NULL: none. */
+static const sched_leg *anchor_of(const dispatch *d, int k)
+{
+    return d->anchor_leg[k] >= 0 ? &d->keep->tails[k].legs[d->anchor_leg[k]] : NULL;
+}
+
 /* Where tail k's reserved way ends, and the latest landing there: the origin
  * of its kept later sorties a ground time before the first takes off
  * (dispatch_run_around), else its base by the end of its availability. */
 static int home_of(const dispatch *d, int k)
 {
-    return d->anchor_leg[k] >= 0 ? d->anchor_at[k] : d->m->fleets[fleet_of(d, k)].base;
+    return d->anchor_leg[k] >= 0 ? anchor_of(d, k)->from : d->m->fleets[fleet_of(d, k)].base;
 }
 
 static minute_t home_limit(const dispatch *d, int k)
 {
     int f = fleet_of(d, k);
-    return d->anchor_leg[k] >= 0 ? d->anchor_dep[k] - type_of(d, f)->ground_min : d->m->fleets[f].available_to;
+    return d->anchor_leg[k] >= 0 ? anchor_of(d, k)->dep - type_of(d, f)->ground_min : d->m->fleets[f].available_to;
 }
 
 /* An anchored tail stands at its kept sorties' origin from the landing of
@@ -1042,15 +1042,14 @@ static minute_t home_limit(const dispatch *d, int k)
  * (delta 1) or less (-1) over that stay. */
 static bool anchor_ground(dispatch *d, int k, minute_t from, int delta)
 {
-    if (d->anchor_leg[k] < 0)
-        return true;
-    return slot_table_add(&d->slots, d->anchor_at[k], fleet_of(d, k), from, d->anchor_dep[k], delta);
+    const sched_leg *a = anchor_of(d, k);
+    return !a || slot_table_add(&d->slots, a->from, fleet_of(d, k), from, a->dep, delta);
 }
 
 static bool anchor_ground_free(const dispatch *d, int k, minute_t from)
 {
-    return d->anchor_leg[k] < 0 ||
-           slot_table_first_full(&d->slots, d->anchor_at[k], fleet_of(d, k), from, d->anchor_dep[k]) >= SLOT_NEVER;
+    const sched_leg *a = anchor_of(d, k);
+    return !a || slot_table_first_full(&d->slots, a->from, fleet_of(d, k), from, a->dep) >= SLOT_NEVER;
 }
 
 /*
@@ -1198,7 +1197,7 @@ static int dest_check(const dispatch *d, int k, int D, minute_t a, hop *ret, min
         if (a > limit || !anchor_ground_free(d, k, a))
             return -1;
         *ret = (hop){.n = 0};
-        *hold = d->anchor_leg[k] >= 0 ? d->anchor_dep[k] : a;
+        *hold = d->anchor_leg[k] >= 0 ? anchor_of(d, k)->dep : a;
         return 0;
     }
     if (!hop_plan(d, f, D, home, a + type_of(d, f)->ground_min, false, limit, ret))
@@ -1632,10 +1631,7 @@ static int later_start(const dispatch *d, int k, const sched_tail *t, int end, m
 {
     if (t->n_legs == 0 || t->legs[t->n_legs - 1].to != d->m->fleets[fleet_of(d, k)].base)
         return -1;
-    for (int i = end + 1; i < t->n_legs; i++)
-        if (t->legs[i].load >= 0 && t->legs[i].dep >= from && (i == 0 || t->legs[i - 1].load != t->legs[i].load))
-            return i;
-    return -1;
+    return sched_first_sortie(t, end, from);
 }
 
 /* The anchored tail k, at its base with nothing reserved, holds its way to
@@ -1644,10 +1640,10 @@ static bool anchor_from_base(dispatch *d, int k)
 {
     tail_state *s = &d->ts[k];
     int f = fleet_of(d, k);
-    if (s->at == d->anchor_at[k])
+    if (s->at == home_of(d, k))
         return s->free <= home_limit(d, k) && anchor_ground_free(d, k, s->landed);
     minute_t limit = home_limit(d, k);
-    if (!hop_plan(d, f, s->at, d->anchor_at[k], s->free, false, limit, &s->ret))
+    if (!hop_plan(d, f, s->at, home_of(d, k), s->free, false, limit, &s->ret))
         return false;
     hop late = latest_hop(d, f, &s->ret, limit, SLOT_NEVER, limit);
     if (anchor_ground_free(d, k, late.arr)) {
@@ -1699,8 +1695,6 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut, const mi
         int j = anchor && anchor[k] < SLOT_NEVER ? later_start(d, k, t, end, anchor[k]) : -1;
         if (j >= 0) {
             d->anchor_leg[k] = j;
-            d->anchor_at[k] = t->legs[j].from;
-            d->anchor_dep[k] = t->legs[j].dep;
             if (!kept_grounds(d, k, t, j, t->n_legs - 1, 1))
                 return false;
         }
@@ -1732,7 +1726,6 @@ static bool resume(dispatch *d, const sched *keep, const minute_t *cut, const mi
         if (d->ends[k] < 0 && d->anchor_leg[k] >= 0 && !anchor_from_base(d, k)) {
             kept_grounds(d, k, t, d->anchor_leg[k], t->n_legs - 1, -1);
             d->anchor_leg[k] = -1;
-            d->anchor_at[k] = -1;
             d->ts[k].ret = (hop){.n = 0};
         }
         if (!hold_tail(d, k, 1))
@@ -1783,7 +1776,6 @@ static bool reach_anchor(dispatch *d, int k)
     }
     const sched_leg *last = &t->legs[t->n_legs - 1];
     d->anchor_leg[k] = -1;
-    d->anchor_at[k] = -1;
     *s = (tail_state){.at = last->to, .landed = last->arr,
                       .free = slot_next_open(d->m, last->to, last->arr + type_of(d, fleet_of(d, k))->ground_min),
                       .ret = {.n = 0}};
@@ -1844,7 +1836,6 @@ sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t
         tail_at_base(d, k);
         d->tail_region[k] = !knobs || knobs->regions ? d->home_region[k] : -1;
         d->anchor_leg[k] = -1;
-        d->anchor_at[k] = -1;
     }
     d->keep = keep;
     if (keep && !resume(d, keep, cut, anchor))

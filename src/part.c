@@ -136,12 +136,9 @@ sortie_status part_first(const sortie_model *m, dispatch *const lanes[2], const 
     /* Everything around it: each of the part's tails keeps its sorties
      * from its first on, no one keeps anything before. */
     for (int k = 0; k < m->n_tails; k++) {
+        int first = sched_first_sortie(&part->tails[k], -1, -SLOT_NEVER);
         cut[k] = -SLOT_NEVER;
-        anchor[k] = SLOT_NEVER;
-        const sched_tail *t = &part->tails[k];
-        for (int i = 0; i < t->n_legs && anchor[k] == SLOT_NEVER; i++)
-            if (t->legs[i].load >= 0)
-                anchor[k] = t->legs[i].dep;
+        anchor[k] = first < 0 ? SLOT_NEVER : part->tails[k].legs[first].dep;
     }
     st = build_around(d, part, cut, anchor, &whole);
     if (st != SORTIE_OK || !whole)

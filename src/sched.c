@@ -144,10 +144,9 @@ int sched_copy_load(sched *dst, const sched *src, int l, int tail)
     return copy;
 }
 
-/* The first leg of tail t's first loaded sortie taking off at or after `from`, or -1. */
-static int first_loaded_from(const sched_tail *t, minute_t from)
+int sched_first_sortie(const sched_tail *t, int after, minute_t from)
 {
-    for (int i = 0; i < t->n_legs; i++)
+    for (int i = after + 1; i < t->n_legs; i++)
         if (t->legs[i].load >= 0 && t->legs[i].dep >= from && (i == 0 || t->legs[i - 1].load != t->legs[i].load))
             return i;
     return -1;
@@ -164,8 +163,8 @@ sched *sched_with_suffixes(const sched *s, const sched *part, const minute_t *an
         if (anchor[k] >= SLOT_NEVER)
             continue;
         const sched_tail *was = &part->tails[k];
-        int i0 = first_loaded_from(&out->tails[k], anchor[k]);
-        int j0 = first_loaded_from(was, anchor[k]);
+        int i0 = sched_first_sortie(&out->tails[k], -1, anchor[k]);
+        int j0 = sched_first_sortie(was, -1, anchor[k]);
         if (i0 < 0 || j0 < 0 || out->tails[k].n_legs - i0 < was->n_legs - j0)
             continue;
         /* Only where s still flies part's sorties from there: a tail that

@@ -64,6 +64,10 @@ bool sched_add_piece(sched *s, int load, int req, int line, int n);
  * its index, or -1 when out of memory. */
 int sched_copy_load(sched *dst, const sched *src, int l, int tail);
 
+/* The first leg, after leg `after` (-1: from the first), of a loaded
+ * sortie of tail t taking off at or after `from`, or -1. */
+int sched_first_sortie(const sched_tail *t, int after, minute_t from);
+
 /* A copy of s in which each tail t with anchor[t] < SLOT_NEVER ends with
  * `part`'s legs from the first of its loaded take-offs at or after
  * anchor[t] (with copies of their loads), where s flies those same legs
