@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "dispatch.h"
 #include "part.h"
@@ -64,8 +65,22 @@ static int loads_of(const sched *s, int k, int r)
     return n;
 }
 
+/* The checker finds nothing wrong with s but RE left unmoved (rule 10). */
+static void assert_valid_but_re(const sortie_model *m, const sched *s)
+{
+    sortie_plan *p = NULL;
+    assert_int_equal(sched_to_plan(s, &p), SORTIE_OK);
+    sortie_diag *broken = NULL;
+    sortie_check(m, p, &broken);
+    assert_true(sortie_diag_count(broken) > 0);
+    for (size_t i = 0; i < sortie_diag_count(broken); i++)
+        assert_non_null(strstr(sortie_diag_message(broken, i), "requirement RE: rule 10:"));
+    sortie_diag_free(broken);
+    sortie_plan_free(p);
+}
+
 /* RU planned alone with the U aircraft (the part), by a run restricted to
- * them; the caller frees it. */
+ * them, checked (RE is left unmoved); the caller frees it. */
 static sched *ru_alone(const tu_dispatch_fixture *fx)
 {
     bool reqs[2] = {false, false}, tails[2] = {false, false};
@@ -76,6 +91,7 @@ static sched *ru_alone(const tu_dispatch_fixture *fx)
     knobs.only_tails = tails;
     sched *part = NULL;
     assert_int_equal(dispatch_run(fx->d, NULL, NULL, &knobs, &part), SORTIE_OK);
+    assert_valid_but_re(fx->m, part);
     return part;
 }
 
@@ -130,6 +146,8 @@ static void test_a_run_around_kept_sorties_fills_the_time_before(void **state)
     sched *plain = NULL, *fresh = NULL;
     assert_int_equal(dispatch_run_around(fx.d, part, cut, anchor, NULL, &fresh), SORTIE_OK);
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &plain), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, fresh);
+    tu_assert_sched_valid(fx.m, plain);
     assert_int_equal(sched_closure(fresh), sched_closure(plain));
     sched_free(fresh);
     sched_free(plain);
@@ -144,6 +162,7 @@ static void test_the_part_first_closes_earlier_than_the_greedy(void **state)
     int ru = model_req_index(fx.m, "RU");
     sched *greedy = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &greedy), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, greedy);
     minute_t before = sched_closure(greedy);
     minute_t greedy_ru = first_takeoff_of(greedy, ru);
     dispatch *lanes[2] = {fx.d, NULL};
@@ -184,6 +203,7 @@ static void test_any_anchors_give_valid_plans(void **state)
     assert_non_null(d);
     sched *base = NULL;
     assert_int_equal(dispatch_run(d, NULL, NULL, NULL, &base), SORTIE_OK);
+    tu_assert_sched_valid(m, base);
     minute_t span = sched_closure(base) - m->start;
     minute_t *cut = malloc(sizeof *cut * (size_t)m->n_tails);
     minute_t *anchor = malloc(sizeof *anchor * (size_t)m->n_tails);
@@ -230,6 +250,7 @@ static void test_suffixes_only_where_the_part_is_flown(void **state)
     int u = fx.m->fleets[model_fleet_index(fx.m, "FU")].first_tail;
     sched *part = ru_alone(&fx), *greedy = NULL;
     assert_int_equal(dispatch_run(fx.d, NULL, NULL, NULL, &greedy), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, greedy);
     minute_t anchor[2] = {SLOT_NEVER, SLOT_NEVER};
     anchor[u] = fx.m->start + 600;
     /* The greedy's U tail flies RU later than the part: not the part's legs. */
@@ -243,6 +264,7 @@ static void test_suffixes_only_where_the_part_is_flown(void **state)
     minute_t cut[2] = {-SLOT_NEVER, -SLOT_NEVER};
     sched *around = NULL;
     assert_int_equal(dispatch_run_around(fx.d, part, cut, anchor, NULL, &around), SORTIE_OK);
+    tu_assert_sched_valid(fx.m, around);
     sched *again = sched_with_suffixes(around, part, anchor);
     assert_non_null(again);
     const sched_tail *t = &again->tails[u], *p = &part->tails[u];
