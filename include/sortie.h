@@ -171,21 +171,36 @@ typedef struct {
     int lp_bound;               /* nonzero: compute the LP capacity bound; default 1 */
     sortie_progress_fn progress; /* called when the best plan improves; may be NULL */
     void *progress_user;
-    double effort;              /* more search (1 to 1e6; less counts as 1, more as 1e6); default
-                                 * 1. Its whole part K (at most 1000) is the number of searches,
-                                 * seeded seed, seed + 1, ..., each from the constructions' plan
-                                 * with the default work budget times effort / K; the best plan is
-                                 * kept (the first search's is effort 1's, so more is never worse).
-                                 * Counted in work, not time: the plan stays the same on every
-                                 * machine unless the time limit, which counts every search, cuts
-                                 * it short */
+    double effort;              /* more search: 0 (the default, and anything not above 0) follows
+                                 * the time limit (sortie_params_effort). Else 1 to 1e6 (less
+                                 * counts as 1, more as 1e6): its whole part K (at most
+                                 * SORTIE_EFFORT_MAX_SEARCHES) is the number of searches, seeded
+                                 * seed, seed + 1, ..., each from the constructions' plan with the
+                                 * default work budget times effort / K; the best plan is kept (the
+                                 * first search's is effort 1's, so more is never worse). Counted in
+                                 * work, not time: the plan stays the same on every machine unless
+                                 * the time limit, which counts every search, cuts it short */
     int deep_bound;             /* nonzero: after the search, also the time-indexed LP of the loads
                                  * of each airfield with a MOG alone (docs/bound.md); outside the
                                  * time limit, minutes on M; the plan is the same; default 0 */
 } sortie_params;
 
+/* Seconds of time limit per search when sortie_params.effort is 0: one
+ * search takes 1.5 to 5 s on the generated S and M scenarios (5 to 10 s on
+ * L), so the searches fit the limit with room to spare on a slower
+ * machine. */
+#define SORTIE_EFFORT_S 10.0
+#define SORTIE_EFFORT_MAX_SEARCHES 1000
+
 /* Sets every field to its documented default. */
 SORTIE_API void sortie_params_init(sortie_params *params);
+
+/* The effort a plan with these params is searched with: params->effort when
+ * above 0; else one search per SORTIE_EFFORT_S seconds of the time limit
+ * (whole ones, at most SORTIE_EFFORT_MAX_SEARCHES), and one below twice
+ * that or in exact mode, whose MIP takes the time. The default limit gives
+ * one. A search that would start after the limit has passed does not. */
+SORTIE_API double sortie_params_effort(const sortie_params *params);
 
 /*
  * Plans the model's scenario. On SORTIE_OK *out owns a complete, valid plan.

@@ -42,9 +42,19 @@ void sortie_params_init(sortie_params *params)
         .lp_bound = 1,
         .progress = NULL,
         .progress_user = NULL,
-        .effort = 1.0,
+        .effort = 0.0,
         .deep_bound = 0,
     };
+}
+
+double sortie_params_effort(const sortie_params *params)
+{
+    if (params->effort > 0)
+        return params->effort;
+    if (params->exact || !(params->time_limit_s >= 2 * SORTIE_EFFORT_S))
+        return 1;
+    double searches = floor(params->time_limit_s / SORTIE_EFFORT_S);
+    return searches < SORTIE_EFFORT_MAX_SEARCHES ? searches : SORTIE_EFFORT_MAX_SEARCHES;
 }
 
 static double now_s(void)
@@ -228,7 +238,7 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
 /* How many independent searches an effort of `effort` makes: its whole
  * part (at least one, at most PLANNER_MAX_RUNS), each with the default
  * budget times effort / runs. */
-#define PLANNER_MAX_RUNS 1000
+#define PLANNER_MAX_RUNS SORTIE_EFFORT_MAX_SEARCHES
 static int search_runs(double effort)
 {
     if (!(effort >= 2))
@@ -504,12 +514,13 @@ sortie_status sortie_plan_make(const sortie_model *model, const sortie_params *p
      * earlier on a tie). A search stuck in one basin gains little from more
      * steps; another seed starts it elsewhere. The time limit counts all of
      * them. */
-    int runs = search_runs(params->effort);
+    double effort = sortie_params_effort(params);
+    int runs = search_runs(effort);
     search_job searches = {.m = m,
                            .lanes = {d, NULL},
                            .rc = &rc,
                            .first = first,
-                           .scale = params->effort / runs,
+                           .scale = effort / runs,
                            .keep_guides = runs > 1};
     sched *start = runs > 1 && closure > bound ? sched_clone(best) : NULL;
     if (runs > 1 && closure > bound && !start) {

@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 
 #include <cmocka.h>
@@ -295,6 +296,7 @@ static char *example_plan_json(uint64_t seed)
     sortie_params_init(&params);
     params.seed = seed;
     params.time_limit_s = 1000; /* the iteration budget decides, not the clock */
+    params.effort = 1; /* one search, whatever the limit */
     sortie_plan *p = tu_plan(m, &params);
     char *json = NULL;
     assert_int_equal(sortie_plan_to_json(p, &json), SORTIE_OK);
@@ -455,6 +457,7 @@ static void test_wave_bound_staggered_heavy_items(void **state)
     sortie_params params;
     sortie_params_init(&params);
     params.time_limit_s = 600; /* the budget ends it, not the clock */
+    params.effort = 1; /* one search, whatever the limit */
     sortie_plan *plan = tu_plan(m, &params);
     assert_int_equal(plan->closure, optimum);
     assert_int_equal(plan->lower_bound, optimum);
@@ -498,6 +501,7 @@ static void test_example_optimal_with_every_seed(void **state)
         sortie_params_init(&params);
         params.seed = seed;
         params.time_limit_s = 600;
+        params.effort = 1; /* one search, whatever the limit */
         sortie_plan *plan = tu_plan(m, &params);
         if (plan->closure != plan->lower_bound)
             fail_msg("seed %llu: closure %lld, bound %lld", (unsigned long long)seed, (long long)plan->closure,
@@ -549,6 +553,34 @@ static void test_effort_keeps_the_best_of_several_searches(void **state)
     sortie_scenario_free(s);
 }
 
+/* By default the effort follows the time limit: one search per
+ * SORTIE_EFFORT_S seconds of it, whole ones, at least one; one in exact
+ * mode; a given effort stands. */
+static void test_effort_follows_the_time_limit(void **state)
+{
+    (void)state;
+    sortie_params params;
+    sortie_params_init(&params);
+    assert_true(params.effort == 0);
+    assert_true(sortie_params_effort(&params) == 1); /* the default 2 s */
+    params.time_limit_s = 1.99 * SORTIE_EFFORT_S;
+    assert_true(sortie_params_effort(&params) == 1);
+    params.time_limit_s = 2 * SORTIE_EFFORT_S;
+    assert_true(sortie_params_effort(&params) == 2);
+    params.time_limit_s = 6.5 * SORTIE_EFFORT_S;
+    assert_true(sortie_params_effort(&params) == 6);
+    params.time_limit_s = 1e12;
+    assert_true(sortie_params_effort(&params) == SORTIE_EFFORT_MAX_SEARCHES);
+    params.exact = 1;
+    assert_true(sortie_params_effort(&params) == 1);
+    params.exact = 0;
+    params.effort = 3;
+    assert_true(sortie_params_effort(&params) == 3);
+    params.effort = -1;
+    params.time_limit_s = NAN;
+    assert_true(sortie_params_effort(&params) == 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_example_wave_bound_is_the_closure),
         cmocka_unit_test(test_example_optimal_with_every_seed),
         cmocka_unit_test(test_effort_keeps_the_best_of_several_searches),
+        cmocka_unit_test(test_effort_follows_the_time_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

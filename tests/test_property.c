@@ -211,6 +211,7 @@ static char *plan_json_lp(const sortie_model *m, uint64_t seed, double limit, bo
     params.lp_bound = lp;
     params.seed = seed;
     params.time_limit_s = limit;
+    params.effort = 1; /* one search, whatever the limit */
     sortie_plan *p = NULL;
     sortie_diag *d = NULL;
     *st = sortie_plan_make(m, &params, &p, &d);

@@ -24,10 +24,12 @@ static const char plan_usage[] =
     "      --seed N         seed of the improvement search (default 1)\n"
     "      --time-limit S   seconds the improvement search may take at most (default 2);\n"
     "                       from 10, on small and medium scenarios it also plans the\n"
-    "                       part that closes the plan first\n"
-    "      --effort K       K searches, seeds N to N+K-1, the best kept (K >= 1, default 1):\n"
-    "                       better plans, the same on every machine; raise --time-limit\n"
-    "                       with it\n"
+    "                       part that closes the plan first, and from 20 it makes one\n"
+    "                       more search per 10 s (see --effort)\n"
+    "      --effort K       K searches, seeds N to N+K-1, the best kept (K >= 1): better\n"
+    "                       plans, the same on every machine; raise --time-limit with it.\n"
+    "                       Default 'auto': one search per 10 s of --time-limit, at least\n"
+    "                       one; one with --exact\n"
     "      --exact          solve the time-indexed MIP (small scenarios only)\n"
     "      --deep-bound     after the search, also bound each airfield with a MOG alone\n"
     "                       with the time-indexed LP: a truer gap on M, at minutes more\n"
@@ -35,8 +37,8 @@ static const char plan_usage[] =
     "  -q, --quiet          print nothing but errors\n"
     "  -h, --help           this help\n"
     "\n"
-    "The same scenario and seed give the same plan, byte for byte, unless the\n"
-    "time limit stops the search early (the summary then says time_limit).\n"
+    "The same scenario, seed and options give the same plan, byte for byte, unless\n"
+    "the time limit stops a search early (the summary then says time_limit).\n"
     "Exit status: 0 planned, 1 cannot be planned, 2 usage or input error.\n";
 
 __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ...)
@@ -47,7 +49,7 @@ __attribute__((format(printf, 1, 2))) static int usage_error(const char *fmt, ..
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputs("\nusage: sortie plan [SCENARIO] [-o PLAN.json] [--csv FILE] [--html FILE] [--seed N] [--time-limit S] "
-          "[--effort K] [--exact] [--deep-bound] [--json] [--quiet]; 'sortie plan --help' for more\n",
+          "[--effort K|auto] [--exact] [--deep-bound] [--json] [--quiet]; 'sortie plan --help' for more\n",
           stderr);
     return 2;
 }
@@ -139,8 +141,10 @@ int cmd_plan(int argc, char **argv)
                 return usage_error("--time-limit needs seconds (a non-negative number)%s%s%s", r < 0 ? "" : ", got '",
                                    r < 0 ? "" : value, r < 0 ? "" : "'");
         } else if ((r = TAKES_VALUE("--effort")) != 0) {
-            if (r < 0 || !parse_seconds(value, &params.effort) || params.effort < 1)
-                return usage_error("--effort needs a number of at least 1 (times the default search)%s%s%s",
+            if (r > 0 && strcmp(value, "auto") == 0)
+                params.effort = 0;
+            else if (r < 0 || !parse_seconds(value, &params.effort) || params.effort < 1)
+                return usage_error("--effort needs a number of at least 1 (times the default search) or 'auto'%s%s%s",
                                    r < 0 ? "" : ", got '", r < 0 ? "" : value, r < 0 ? "" : "'");
         } else if (strcmp(a, "--exact") == 0) {
             params.exact = 1;
