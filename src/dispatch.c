@@ -6,6 +6,7 @@
 
 #include <glpk.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,13 @@ typedef struct {
     int tail;
 } heap_item;
 
+/* What fleet f may carry on a route, as of a stamp of that route. */
+typedef struct {
+    uint64_t stamp; /* 0: nothing known */
+    bool any;       /* something is left that f may carry there */
+    minute_t ready; /* the earliest ready time of it */
+} ready_memo;
+
 struct dispatch {
     const sortie_model *m;
     double stop_avoid;      /* this run's knob */
@@ -56,6 +64,11 @@ struct dispatch {
     int *route_req0, *route_reqs; /* requirements of each route, most urgent first */
     int *route_reqs_scarce;       /* the same lists, those the fewest aircraft may carry first */
     int *fleet_route0, *fleet_routes;
+    /* route_ready's answer per entry of fleet_routes, kept while the demand
+     * on that route stays as it was: route_stamp changes with it. */
+    uint64_t *route_stamp;
+    uint64_t stamp_clock;
+    ready_memo *ready_memo;
     heap_item *heap;
     int n_heap;
     uint64_t *rank;         /* per tail: its place among tails free at the same minute */
@@ -252,6 +265,13 @@ static dispatch *dispatch_alloc(const sortie_model *m)
         dispatch_free(d);
         return NULL;
     }
+    size_t entries = (size_t)d->fleet_route0[m->n_fleets];
+    d->route_stamp = calloc(d->n_routes > 0 ? (size_t)d->n_routes : 1, sizeof *d->route_stamp);
+    d->ready_memo = calloc(entries > 0 ? entries : 1, sizeof *d->ready_memo);
+    if (!d->route_stamp || !d->ready_memo) {
+        dispatch_free(d);
+        return NULL;
+    }
     /* How fast the carriers of each requirement could move it if they did
      * nothing else: payload per round trip (legs and ground times). */
     for (int r = 0; r < m->n_reqs; r++)
@@ -299,6 +319,8 @@ void dispatch_free(dispatch *d)
     free(d->route_reqs_scarce);
     free(d->fleet_route0);
     free(d->fleet_routes);
+    free(d->route_stamp);
+    free(d->ready_memo);
     free(d->heap);
     free(d->rank);
     free(d->ends);
@@ -1311,7 +1333,7 @@ static bool carriable(const dispatch *d, int r, int f)
     if (d->dem.pax[r] > 0 && load_can_carry_pax(m, r, f))
         return true;
     for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
-        if (d->dem.items[c] > 0 && load_can_carry_line(m, r, c - d->dem.line0[r], f))
+        if (d->dem.items[c] > 0 && load_demand_carries_line(&d->dem, r, c, f))
             return true;
     return false;
 }
@@ -1329,6 +1351,24 @@ static bool route_ready(const dispatch *d, int route, int f, minute_t *ready)
         any = true;
     }
     return any;
+}
+
+/* The demand on the route has changed: what was known of it is not. */
+static void route_changed(dispatch *d, int route) { d->route_stamp[route] = ++d->stamp_clock; }
+
+/* route_ready for entry i of fleet f's routes, from its memo while the
+ * route's demand is as it was: most choices look at routes whose loads
+ * nobody took since the last look. */
+static bool route_ready_memo(dispatch *d, int i, int route, int f, minute_t *ready)
+{
+    ready_memo *memo = &d->ready_memo[i];
+    if (memo->stamp != d->route_stamp[route]) {
+        memo->ready = 0;
+        memo->any = route_ready(d, route, f, &memo->ready);
+        memo->stamp = d->route_stamp[route];
+    }
+    *ready = memo->ready;
+    return memo->any;
 }
 
 /* The earliest ready time after `after` of what fleet f may carry on the route; false when none. */
@@ -1437,7 +1477,7 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
         if (d->tail_region[k] >= 0 && d->route_region[route] != d->tail_region[k])
             continue;
         minute_t ready = 0, first_dep = 0;
-        if (!route_ready(d, route, f, &ready))
+        if (!route_ready_memo(d, i, route, f, &ready))
             continue;
         /* The earliest take-off, and with knobs->wait_ready (when some of
          * the route's loads are ready within a ground time after it) when
@@ -1565,6 +1605,7 @@ static bool commit(dispatch *d, int k, const cand *c)
             return false;
     }
     load_take(&d->dem, &d->best_pack);
+    route_changed(d, c->route);
     for (int i = 0; i < d->best_pack.n_pieces; i++) {
         const load_piece *p = &d->best_pack.pieces[i];
         guide_count(d, f, p->req, p->line, p->n);
@@ -1665,6 +1706,7 @@ static bool keep_load(dispatch *d, const sched *keep, int old, int k)
     for (int p = 0; p < src->n_pieces; p++) {
         const sched_piece *pc = &src->pieces[p];
         load_give_back(&d->dem, pc->req, pc->line, -pc->n);
+        route_changed(d, d->route_of[pc->req]);
         guide_count(d, fleet_of(d, k), pc->req, pc->line, pc->n);
     }
     return true;
@@ -1810,6 +1852,7 @@ static void leave_alone(dispatch *d, const bool *only_reqs)
         d->dem.pax[r] = 0;
         for (int c = d->dem.line0[r]; c < d->dem.line0[r + 1]; c++)
             d->dem.items[c] = 0;
+        route_changed(d, d->route_of[r]);
     }
 }
 
@@ -1824,6 +1867,8 @@ sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t
         return SORTIE_ENOMEM;
     slot_table_clear(&d->slots);
     load_demand_reset(&d->dem);
+    for (int route = 0; route < d->n_routes; route++)
+        route_changed(d, route);
     if (d->done)
         memset(d->done, 0, sizeof *d->done * (size_t)m->n_reqs * (size_t)m->n_fleets);
     d->salt = knobs && knobs->random ? rng_next(knobs->random) : 0;

@@ -37,10 +37,16 @@ bool load_demand_init(load_demand *d, const sortie_model *m)
     d->n_lines = total;
     d->items = calloc(total ? (size_t)total : 1, sizeof *d->items);
     d->order = calloc(total ? (size_t)total : 1, sizeof *d->order);
-    if (!d->items || !d->order) {
+    size_t cells = (size_t)m->n_types * (size_t)total;
+    d->fits = calloc(cells ? cells : 1, sizeof *d->fits);
+    if (!d->items || !d->order || !d->fits) {
         load_demand_free(d);
         return false;
     }
+    for (int t = 0; t < m->n_types; t++)
+        for (int r = 0; r < m->n_reqs; r++)
+            for (int c = d->line0[r]; c < d->line0[r + 1]; c++)
+                d->fits[(size_t)t * (size_t)total + (size_t)c] = model_item_fits(&m->types[t], line_of(m, r, c - d->line0[r]));
     for (int r = 0; r < m->n_reqs; r++) {
         int *ord = d->order + d->line0[r];
         int k = d->line0[r + 1] - d->line0[r];
@@ -65,6 +71,7 @@ void load_demand_free(load_demand *d)
     free(d->line0);
     free(d->items);
     free(d->order);
+    free(d->fits);
     memset(d, 0, sizeof *d);
 }
 
@@ -160,9 +167,10 @@ static load_sum demand_of(const load_demand *d, int r, int f, bool fitting)
         s.pax = d->pax[r];
         s.kg = d->pax[r] * m->pax_kg;
     }
+    const unsigned char *fits = d->fits + (size_t)m->fleets[f].type * (size_t)d->n_lines;
     for (int c = d->line0[r]; c < d->line0[r + 1]; c++) {
         const scn_cargo *item = line_of(m, r, c - d->line0[r]);
-        if (fitting && !model_item_fits(fleet_type(m, f), item))
+        if (fitting && !fits[c])
             continue;
         s.kg += d->items[c] * item->weight_kg;
         s.m2 += d->items[c] * item->length_m * item->width_m;
@@ -195,6 +203,7 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
     const scn_type *t = &fleet_type(m, f)->t;
     double floor_area = fleet_type(m, f)->floor_m2;
     int op = m->fleets[f].operator_index;
+    const unsigned char *fits = d->fits + (size_t)m->fleets[f].type * (size_t)d->n_lines;
     out->n_pieces = 0;
     out->pax = 0;
     out->kg = 0;
@@ -239,7 +248,7 @@ void load_fill(const load_demand *d, int f, const int *reqs, int n, minute_t dep
             int line = d->order[c];
             int left = d->items[d->line0[r] + line];
             const scn_cargo *item = line_of(m, r, line);
-            if (left <= 0 || !model_item_fits(fleet_type(m, f), item))
+            if (left <= 0 || !fits[d->line0[r] + line])
                 continue;
             double area = item->length_m * item->width_m;
             int take = how_many(left, t->payload_kg - reserve_kg - out->kg, item->weight_kg);

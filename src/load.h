@@ -29,6 +29,9 @@ typedef struct {
     int *items;        /* items still to move, per cargo line (flattened) */
     int *order;        /* per requirement, its line indices by decreasing size (flattened like items) */
     int n_lines;
+    /* [type * n_lines + line]: the line's item fits the type's hold
+     * (model_item_fits), looked up by every packing and search step. */
+    unsigned char *fits;
 } load_demand;
 
 /* The full demand of every requirement. False when out of memory. */
@@ -38,6 +41,15 @@ void load_demand_free(load_demand *d);
 void load_demand_reset(load_demand *d);
 /* True when requirement r has passengers or items left. */
 bool load_demand_left(const load_demand *d, int r);
+/* True when fleet f may carry the items of flattened cargo line c of
+ * requirement r (carrier rule and hold fit; not range), as
+ * load_can_carry_line. */
+static inline bool load_demand_carries_line(const load_demand *d, int r, int c, int f)
+{
+    const sortie_model *m = d->m;
+    return m->reqs[r].carrier_ok[m->fleets[f].operator_index] &&
+           d->fits[(size_t)m->fleets[f].type * (size_t)d->n_lines + (size_t)c];
+}
 
 typedef struct {
     int req;
