@@ -46,7 +46,8 @@ bool load_demand_init(load_demand *d, const sortie_model *m)
     for (int t = 0; t < m->n_types; t++)
         for (int r = 0; r < m->n_reqs; r++)
             for (int c = d->line0[r]; c < d->line0[r + 1]; c++)
-                d->fits[(size_t)t * (size_t)total + (size_t)c] = model_item_fits(&m->types[t], line_of(m, r, c - d->line0[r]));
+                d->fits[(size_t)t * (size_t)total + (size_t)c] =
+                    model_item_fits(&m->types[t], line_of(m, r, c - d->line0[r]));
     for (int r = 0; r < m->n_reqs; r++) {
         int *ord = d->order + d->line0[r];
         int k = d->line0[r + 1] - d->line0[r];

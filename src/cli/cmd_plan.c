@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,10 +234,10 @@ int cmd_plan(int argc, char **argv)
                         (html_path && strcmp(html_path, "-") == 0);
         FILE *where = to_stdout ? stderr : stdout;
         fputs(summary, where);
-        /* How many searches the time went on, when more than one. */
-        double searches = floor(sortie_params_effort(&params));
-        if (!as_json && searches >= 2)
-            fprintf(where, "time          %.2f s (effort %.0f)\n", seconds, searches);
+        /* The effort, when above 1: what the time may have gone on. */
+        double effort = sortie_params_effort(&params);
+        if (!as_json && effort > 1)
+            fprintf(where, "time          %.2f s (effort %g)\n", seconds, effort);
         else if (!as_json)
             fprintf(where, "time          %.2f s\n", seconds);
         fflush(where);
