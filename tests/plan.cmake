@@ -75,8 +75,9 @@ add_test(NAME cli_plan_two_lanes_same_plan
 set_tests_properties(cli_plan_two_lanes_same_plan PROPERTIES PASS_REGULAR_EXPRESSION "^valid\ndone\n$" TIMEOUT 600)
 # By default the effort follows the time limit: at 25 s, two searches, the
 # plan --effort 2 makes byte for byte, and better than one search's (seed 6
-# on the generated S-4: 18:58 against 21:04). Not under the sanitizers, whose
-# searches take longer than the limit: the clock would cut them.
+# on the generated S-4: 18:58 against 21:04). Not under the sanitizers: there
+# the two searches take 14 s of the 25 (measured), too little room on a busy
+# machine for the clock never to cut them.
 add_test(NAME cli_plan_effort_follows_the_limit
          COMMAND sh -c "set -e; \"$0\" gen --scale S --seed 4 -o \"$1/s4.json\"; for e in auto 2 1; do \"$0\" plan -q \"$1/s4.json\" --seed 6 --time-limit 25 --effort $e -o \"$1/s4-$e.json\"; done; cmp \"$1/s4-auto.json\" \"$1/s4-2.json\"; ! cmp -s \"$1/s4-auto.json\" \"$1/s4-1.json\"; \"$0\" check \"$1/s4.json\" \"$1/s4-auto.json\"; \"$0\" check \"$1/s4.json\" \"$1/s4-1.json\"; grep -o '\"closure\": \"[^\"]*\"' \"$1/s4-auto.json\" \"$1/s4-1.json\" | head -2; echo done"
                  $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
