@@ -186,8 +186,8 @@ typedef struct {
 } sortie_params;
 
 /* Seconds of time limit per search when sortie_params.effort is 0: one
- * search takes 1.5 to 5 s on the generated S and M scenarios (5 to 10 s on
- * L), so the searches fit the limit with room to spare on a slower
+ * search takes 1.5 to 5 s on the generated S and M scenarios (about 9 s on
+ * L-1), so the searches fit the limit with room to spare on a slower
  * machine. */
 #define SORTIE_EFFORT_S 10.0
 #define SORTIE_EFFORT_MAX_SEARCHES 1000
