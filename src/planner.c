@@ -236,14 +236,13 @@ static sortie_status follow_lp_split(dispatch *d, const double *split, sched **b
 #define PLANNER_FIRST_STEPS 100
 
 /* How many independent searches an effort of `effort` makes: its whole
- * part (at least one, at most PLANNER_MAX_RUNS), each with the default
+ * part (at least one, at most SORTIE_EFFORT_MAX_SEARCHES), each with the default
  * budget times effort / runs. */
-#define PLANNER_MAX_RUNS SORTIE_EFFORT_MAX_SEARCHES
 static int search_runs(double effort)
 {
     if (!(effort >= 2))
         return 1;
-    return effort < PLANNER_MAX_RUNS ? (int)effort : PLANNER_MAX_RUNS;
+    return effort < SORTIE_EFFORT_MAX_SEARCHES ? (int)effort : SORTIE_EFFORT_MAX_SEARCHES;
 }
 
 /* What the searches share: the model, the dispatchers (the second made by

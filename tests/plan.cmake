@@ -83,7 +83,7 @@ add_test(NAME cli_plan_effort_follows_the_limit
                  $<TARGET_FILE:sortie> ${SORTIE_PLAN_OUT})
 set_tests_properties(cli_plan_effort_follows_the_limit PROPERTIES LABELS no-sanitize TIMEOUT 300
   PASS_REGULAR_EXPRESSION "^valid\nvalid\n[^\n]*s4-auto.json:\"closure\": \"2024-04-25T18:58Z\"\n[^\n]*s4-1.json:\"closure\": \"2024-04-25T21:04Z\"\ndone\n$")
-# The summary says how many searches the time went on.
+# The summary names the effort when it is above 1.
 sortie_plan_test(cli_plan_effort_shown "\ntime +[0-9.]+ s \\(effort 2\\)\nexit=0\n$" --time-limit 25)
 # -o - puts the plan on standard output and the summary on standard error.
 add_test(NAME cli_plan_stdout

@@ -145,7 +145,11 @@ sortie_cli_case(plan_bad_seed 2 "^sortie: plan: .*seed" plan --seed=-1)
 sortie_cli_case(plan_bad_time_limit 2 "^sortie: plan: .*time-limit" plan --time-limit abc)
 sortie_cli_case(plan_effort_below_one 2 "^sortie: plan: --effort needs a number of at least 1" plan --effort 0.5)
 sortie_cli_case(plan_bad_effort 2 "^sortie: plan: --effort needs" plan --effort=lots)
-sortie_cli_case(plan_effort_auto 0 "" plan ${SORTIE_SCN_SMALL} --effort auto --time-limit 0.1 --quiet -o plan-auto.json)
+# --effort auto is taken, and the plan it writes passes the checker.
+add_test(NAME cli_robust_plan_effort_auto
+         COMMAND bash -c "${SORTIE_EXPECT_SH} 0 -- '${SORTIE_CLI}' plan '${SORTIE_SCN_SMALL}' --effort auto --time-limit 0.1 --quiet -o plan-auto.json && ${SORTIE_EXPECT_SH} 0 -- '${SORTIE_CLI}' check '${SORTIE_SCN_SMALL}' plan-auto.json")
+set_tests_properties(cli_robust_plan_effort_auto PROPERTIES LABELS "cli;robust" TIMEOUT 120
+                     WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
 sortie_cli_case(plan_two_scenarios 2 "^sortie: plan: unexpected" plan a.json b.json)
 sortie_cli_case(plan_bad_option 2 "^sortie: plan: unknown option" plan --bogus)
 sortie_cli_case(plan_unwritable 2 "^sortie: .*nonexistent-dir" plan ${SORTIE_SCN_SMALL} --time-limit 0.1 --quiet -o ${SORTIE_NOWHERE}.json)

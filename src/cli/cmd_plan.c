@@ -234,12 +234,14 @@ int cmd_plan(int argc, char **argv)
                         (html_path && strcmp(html_path, "-") == 0);
         FILE *where = to_stdout ? stderr : stdout;
         fputs(summary, where);
-        /* The effort, when above 1: what the time may have gone on. */
-        double effort = sortie_params_effort(&params);
-        if (!as_json && effort > 1)
-            fprintf(where, "time          %.2f s (effort %g)\n", seconds, effort);
-        else if (!as_json)
-            fprintf(where, "time          %.2f s\n", seconds);
+        if (!as_json) {
+            /* The effort, when above 1: what the time may have gone on. */
+            double effort = sortie_params_effort(&params);
+            fprintf(where, "time          %.2f s", seconds);
+            if (effort > 1)
+                fprintf(where, " (effort %g)", effort);
+            fputc('\n', where);
+        }
         fflush(where);
     }
     status = 0;
