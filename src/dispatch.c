@@ -83,6 +83,8 @@ struct dispatch {
     double *set_target;     /* a guide handed in by dispatch_set_guide (owned), or NULL */
     double *done;           /* same shape: sortie-equivalents flown so far (kg carried / payload) */
     double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
+    double *pace_planned;   /* [f * n_airfields + a], with knobs->pace: this run's guide's sorties of f from or to a */
+    double *pace_flown;     /* same shape: sortie-equivalents of f from or to a so far (NULL: no pace this run) */
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
     double *left_kg;        /* per airfield: kg still to move from or to it */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
@@ -330,6 +332,8 @@ void dispatch_free(dispatch *d)
     free(d->fluid_target);
     free(d->set_target);
     free(d->done);
+    free(d->pace_planned);
+    free(d->pace_flown);
     free(d->congestion);
     free(d->left_kg);
     free(d->best_eff);
@@ -847,6 +851,53 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
  * admission count an airfield as short of spots. */
 #define SPOTS_SHORT 0.5
 
+/* Sets up this run's pace sums (pace_planned from its guide, pace_flown at
+ * zero) when `on` and the run has a guide; otherwise leaves pace off
+ * (pace_flown NULL). False when out of memory. */
+static bool pace_build(dispatch *d, bool on)
+{
+    const sortie_model *m = d->m;
+    free(d->pace_flown);
+    d->pace_flown = NULL;
+    if (!on || !d->target)
+        return true;
+    size_t cells = (size_t)m->n_fleets * (size_t)(m->n_airfields > 0 ? m->n_airfields : 1);
+    if (!d->pace_planned && !(d->pace_planned = malloc(sizeof *d->pace_planned * cells)))
+        return false;
+    if (!(d->pace_flown = calloc(cells, sizeof *d->pace_flown)))
+        return false;
+    memset(d->pace_planned, 0, sizeof *d->pace_planned * cells);
+    for (int f = 0; f < m->n_fleets; f++)
+        for (int r = 0; r < m->n_reqs; r++) {
+            double x = d->target[(size_t)f * (size_t)m->n_reqs + (size_t)r];
+            size_t row = (size_t)f * (size_t)m->n_airfields;
+            d->pace_planned[row + (size_t)m->reqs[r].from] += x;
+            d->pace_planned[row + (size_t)m->reqs[r].to] += x;
+        }
+    return true;
+}
+
+/* With knobs->pace: the cost factor of fleet f's sortie on route taking off
+ * at dep, > 1 when at an end short of spots f has flown more of the guide's
+ * sorties there than its share of the time elapsed. */
+static double pace_factor(const dispatch *d, int f, int route, minute_t dep, double pace)
+{
+    const sortie_model *m = d->m;
+    if (pace <= 0 || !d->pace_flown || !d->congestion || d->fluid_T <= 0)
+        return 1.0;
+    double elapsed = (double)(dep - m->start) / d->fluid_T;
+    int ends[2] = {d->route_from[route], d->route_to[route]};
+    for (int k = 0; k < 2; k++) {
+        int a = ends[k];
+        if (congestion_now(d, a) < SPOTS_SHORT || !slot_counts(m, a, f))
+            continue;
+        size_t at = (size_t)f * (size_t)m->n_airfields + (size_t)a;
+        if (d->pace_flown[at] > d->pace_planned[at] * elapsed * (1 + DISPATCH_PACE_SLACK))
+            return pace;
+    }
+    return 1.0;
+}
+
 /* True when, at an end of the route where spots are short, fleet f's type
  * brings less than 1/ratio of what the best type that may carry each of the
  * packed load's requirements brings per minute on the ground. (Not against
@@ -902,6 +953,11 @@ static void guide_count(dispatch *d, int f, int r, int line, int n)
     double payload = m->types[m->fleets[f].type].t.payload_kg;
     double kg = n * (line < 0 ? m->pax_kg : m->reqs[r].src->cargo[line].weight_kg);
     d->done[(size_t)f * (size_t)m->n_reqs + (size_t)r] += kg / payload;
+    if (d->pace_flown) {
+        size_t row = (size_t)f * (size_t)m->n_airfields;
+        d->pace_flown[row + (size_t)m->reqs[r].from] += kg / payload;
+        d->pace_flown[row + (size_t)m->reqs[r].to] += kg / payload;
+    }
 }
 
 bool dispatch_set_guide(dispatch *d, const double *target)
@@ -1528,6 +1584,8 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
             if (c.fly.n == 2 && d->congestion && slot_counts(d->m, c.fly.via, f))
                 stop += sw * fmin(congestion_now(d, c.fly.via), 1.5) * DISPATCH_STOP_SPOT;
             c.cost *= stop * (kn && kn->own_spots ? slot_factor(d, f, route, sw, true) : sf);
+            if (kn && kn->pace > 0)
+                c.cost *= pace_factor(d, f, route, c.fly.dep, kn->pace);
             c.waste = sf * stop;
             /* Off the fluid plan costs more. */
             double guide = kn ? kn->guide : DISPATCH_GUIDE;
@@ -1876,6 +1934,8 @@ sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t
     d->target = d->set_target && !(knobs && knobs->fluid_guide) ? d->set_target : d->fluid_target;
     d->admit_on = knobs && knobs->admit > 0 && d->target;
     if (d->admit_on && !admit_build(d, knobs->admit))
+        return SORTIE_ENOMEM;
+    if (!pace_build(d, knobs && knobs->pace > 0))
         return SORTIE_ENOMEM;
     for (int k = 0; k < m->n_tails; k++) {
         tail_at_base(d, k);

@@ -74,6 +74,11 @@ typedef struct {
                            * holding a requirement no such pool may carry; with strict_idle, a
                            * load may still go where no admitted aircraft could stand on the
                            * spot during the stay at any end short of spots (0: no such rule) */
+    double pace;          /* > 0: at an airfield short of spots, a fleet ahead of its guide's share
+                           * there (its sorties to or from it so far against the guide's, in
+                           * proportion to the time elapsed of the fluid closure) pays this many
+                           * times more, so that fleets with time to spare leave early spots to
+                           * the fleet whose cycles decide closure (0: no such rule) */
     const bool *only_reqs; /* per requirement, NULL: all; else this run moves only those marked
                            * (what the kept part does not move of the others is left unmoved) */
     const bool *only_tails; /* per tail, NULL: all; else only those marked fly (the others keep
@@ -82,6 +87,11 @@ typedef struct {
     void *clock_user;
     double deadline_s;    /* with clock: a run still going at this time stops (dispatch_run) */
 } dispatch_knobs;
+
+/* Pace (knobs->pace): a fleet counts as ahead of its share at an airfield
+ * short of spots once it has flown this much more than the guide's
+ * sorties there in proportion to the time elapsed of the fluid closure. */
+#define DISPATCH_PACE_SLACK 0.1
 
 /* The default weight of urgency: a load of the requirement that would take
  * its carriers longest costs 1 / (1 + DISPATCH_URGENCY) of an ordinary one. */

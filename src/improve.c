@@ -258,7 +258,8 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                               * every fourth fills loads first from what the fewest
                               * aircraft may carry (scarce_first); every other keeps room
                               * for the passengers the route's other loads could not seat
-                              * (whole_route_seats). */
+                              * (whole_route_seats); every other step, with the regions,
+                              * keeps each fleet to its guide's pace at short airfields. */
                              .max_waits = it % 3 == 2 ? DISPATCH_PATIENT_WAITS : DISPATCH_MAX_WAITS,
                              .strict = it % 4 == 1 ? IMPROVE_STRICT : 0,
                              .strict_idle = it % 8 == 1,
@@ -269,6 +270,7 @@ sortie_status improve_run(const sortie_model *m, dispatch *d, sched **best, cons
                              .spot_urgency = true,
                              .scarce_first = it % 4 == 3,
                              .whole_route_seats = it % 2 == 1,
+                             .pace = it % 2 == 0 ? IMPROVE_PACE : 0,
                              .only_reqs = o->only_reqs,
                              .only_tails = o->only_tails,
                              .clock = o->clock,

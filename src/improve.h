@@ -73,6 +73,9 @@ typedef struct {
 /* The strict steps' ratio (dispatch_knobs.strict): a type bringing less
  * than half of what the best may bring per spot-minute keeps off short spots. */
 #define IMPROVE_STRICT 2.0
+/* The pace steps' weight (dispatch_knobs.pace): a fleet ahead of its
+ * guide's share of a short airfield's sorties pays three times more there. */
+#define IMPROVE_PACE 3.0
 /* A fresh construction is only a step when it costs at most this share of
  * IMPROVE_WORK (on L one costs more than the whole budget). */
 #define IMPROVE_RESTART_SHARE 0.125
