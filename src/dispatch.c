@@ -83,8 +83,9 @@ struct dispatch {
     double *set_target;     /* a guide handed in by dispatch_set_guide (owned), or NULL */
     double *done;           /* same shape: sortie-equivalents flown so far (kg carried / payload) */
     double fluid_T;         /* the fluid plan's closure, minutes from start (0: none) */
-    double *pace_planned;   /* [f * n_airfields + a], with knobs->pace: this run's guide's sorties of f from or to a */
-    double *pace_flown;     /* same shape: sortie-equivalents of f from or to a so far (NULL: no pace this run) */
+    bool pace_on;           /* this run keeps fleets to their pace (knobs->pace, and a guide) */
+    double *pace_planned;   /* [f * n_airfields + a]: this run's guide's sorties of f from or to a */
+    double *pace_flown;     /* same shape: sortie-equivalents of f from or to a so far */
     double *congestion;     /* per airfield: least ground minutes it must hold / (MOG x fluid closure) */
     double *left_kg;        /* per airfield: kg still to move from or to it */
     double *best_eff;       /* per airfield: most kg per minute on the ground any carrier brings there */
@@ -851,29 +852,36 @@ static double slot_factor(const dispatch *d, int f, int route, double weight, bo
  * admission count an airfield as short of spots. */
 #define SPOTS_SHORT 0.5
 
-/* Sets up this run's pace sums (pace_planned from its guide, pace_flown at
- * zero) when `on` and the run has a guide; otherwise leaves pace off
- * (pace_flown NULL). False when out of memory. */
+/* Adds x to fleet f's entries of `sums` (pace_planned or pace_flown) at
+ * both ends of requirement r. */
+static void pace_add(const dispatch *d, double *sums, int f, int r, double x)
+{
+    const sortie_model *m = d->m;
+    size_t row = (size_t)f * (size_t)m->n_airfields;
+    sums[row + (size_t)m->reqs[r].from] += x;
+    sums[row + (size_t)m->reqs[r].to] += x;
+}
+
+/* Sets up this run's pace (pace_planned from its guide, pace_flown at
+ * zero) when `on` and the run has a guide; otherwise turns it off. The
+ * sums are allocated by the first paced run and kept. False when out of
+ * memory. */
 static bool pace_build(dispatch *d, bool on)
 {
     const sortie_model *m = d->m;
-    free(d->pace_flown);
-    d->pace_flown = NULL;
-    if (!on || !d->target)
+    d->pace_on = on && d->target;
+    if (!d->pace_on)
         return true;
     size_t cells = (size_t)m->n_fleets * (size_t)(m->n_airfields > 0 ? m->n_airfields : 1);
     if (!d->pace_planned && !(d->pace_planned = malloc(sizeof *d->pace_planned * cells)))
         return false;
-    if (!(d->pace_flown = calloc(cells, sizeof *d->pace_flown)))
+    if (!d->pace_flown && !(d->pace_flown = malloc(sizeof *d->pace_flown * cells)))
         return false;
     memset(d->pace_planned, 0, sizeof *d->pace_planned * cells);
+    memset(d->pace_flown, 0, sizeof *d->pace_flown * cells);
     for (int f = 0; f < m->n_fleets; f++)
-        for (int r = 0; r < m->n_reqs; r++) {
-            double x = d->target[(size_t)f * (size_t)m->n_reqs + (size_t)r];
-            size_t row = (size_t)f * (size_t)m->n_airfields;
-            d->pace_planned[row + (size_t)m->reqs[r].from] += x;
-            d->pace_planned[row + (size_t)m->reqs[r].to] += x;
-        }
+        for (int r = 0; r < m->n_reqs; r++)
+            pace_add(d, d->pace_planned, f, r, d->target[(size_t)f * (size_t)m->n_reqs + (size_t)r]);
     return true;
 }
 
@@ -883,7 +891,7 @@ static bool pace_build(dispatch *d, bool on)
 static double pace_factor(const dispatch *d, int f, int route, minute_t dep, double pace)
 {
     const sortie_model *m = d->m;
-    if (pace <= 0 || !d->pace_flown || !d->congestion || d->fluid_T <= 0)
+    if (pace <= 0 || !d->pace_on || !d->congestion || d->fluid_T <= 0)
         return 1.0;
     double elapsed = (double)(dep - m->start) / d->fluid_T;
     int ends[2] = {d->route_from[route], d->route_to[route]};
@@ -953,11 +961,8 @@ static void guide_count(dispatch *d, int f, int r, int line, int n)
     double payload = m->types[m->fleets[f].type].t.payload_kg;
     double kg = n * (line < 0 ? m->pax_kg : m->reqs[r].src->cargo[line].weight_kg);
     d->done[(size_t)f * (size_t)m->n_reqs + (size_t)r] += kg / payload;
-    if (d->pace_flown) {
-        size_t row = (size_t)f * (size_t)m->n_airfields;
-        d->pace_flown[row + (size_t)m->reqs[r].from] += kg / payload;
-        d->pace_flown[row + (size_t)m->reqs[r].to] += kg / payload;
-    }
+    if (d->pace_on)
+        pace_add(d, d->pace_flown, f, r, kg / payload);
 }
 
 bool dispatch_set_guide(dispatch *d, const double *target)
