@@ -372,14 +372,15 @@ static sortie_status search_once(search_job *j, sched **cur, uint64_t seed, bool
             return st;
         closure = sched_closure(*cur);
     }
-    bool close = closure - j->m->start <= (minute_t)((double)(*bound - j->m->start) * (1 + PLANNER_TI_GUIDE_GAP));
-    if (with_ti && params->lp_bound && closure > *bound && close)
-        j->ti_deferred = true;
-    else if (with_ti && params->lp_bound && closure > *bound) {
-        st = time_indexed_bound(j->m, j->lanes[0], closure, bound, binding, binding_len);
-        if (st != SORTIE_OK)
-            return st;
-        j->rc->bound = *bound;
+    if (with_ti && params->lp_bound && closure > *bound) {
+        if (sched_gap(j->m->start, *bound, closure) <= PLANNER_TI_GUIDE_GAP) {
+            j->ti_deferred = true;
+        } else {
+            st = time_indexed_bound(j->m, j->lanes[0], closure, bound, binding, binding_len);
+            if (st != SORTIE_OK)
+                return st;
+            j->rc->bound = *bound;
+        }
     }
     if (!guide_at(j, with_ti, &j->late_guide))
         return SORTIE_ENOMEM;
