@@ -1644,6 +1644,42 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
     return found;
 }
 
+/* Rivals (knobs->rivals): when tail k's best sortie c lands at a short
+ * origin, the aircraft free within knobs->rivals minutes of `now` are asked
+ * for their best sorties; if one lands there no later and costs less, the
+ * minute after that aircraft's turn is returned (k looks again then).
+ * Otherwise -1, with c and d->best_pack k's again. 0 when out of memory. */
+static minute_t rival_first(dispatch *d, int k, minute_t now, const dispatch_knobs *kn, cand *c)
+{
+    int o = d->route_from[c->route];
+    if (congestion_now(d, o) < SPOTS_SHORT || !slot_counts(d->m, o, fleet_of(d, k)))
+        return -1;
+    minute_t wake = -1;
+    double least = c->cost;
+    const scn_type *mine = type_of(d, fleet_of(d, k));
+    double rate = mine->payload_kg / (mine->ground_min > 0 ? mine->ground_min : 1);
+    for (int i = 0; i < d->n_heap; i++) {
+        heap_item h = d->heap[i];
+        if (h.key > now + kn->rivals)
+            continue;
+        const scn_type *theirs = type_of(d, fleet_of(d, h.tail));
+        if (theirs->payload_kg / (theirs->ground_min > 0 ? theirs->ground_min : 1) <= rate)
+            continue;
+        cand cj;
+        hold_tail(d, h.tail, -1);
+        bool found = choose(d, h.tail, kn, &cj);
+        if (!hold_tail(d, h.tail, 1))
+            return 0;
+        if (found && d->route_from[cj.route] == o && cj.land <= c->land && cj.cost < least) {
+            least = cj.cost;
+            wake = h.key + 1;
+        }
+    }
+    if (wake < 0)
+        choose(d, k, kn, c);
+    return wake;
+}
+
 /* Commits tail k's sortie c (own reservations released) with load d->best_pack. */
 static bool commit(dispatch *d, int k, const cand *c)
 {
@@ -2011,6 +2047,15 @@ sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t
             s->waits++;
             heap_push(d, s->free + (s->waits) * DISPATCH_WAIT_MIN, k);
             continue;
+        }
+        if (knobs && knobs->rivals > 0) {
+            minute_t wake = rival_first(d, k, it.key, knobs, &best);
+            if (wake == 0 || (wake > 0 && !hold_tail(d, k, 1)))
+                return SORTIE_ENOMEM;
+            if (wake > 0) {
+                heap_push(d, wake, k);
+                continue;
+            }
         }
         heap_item mine = {best.fly.dep, k};
         if (lazy && d->n_heap > 0 && heap_less(d, d->heap[0], mine)) {

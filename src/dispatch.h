@@ -79,6 +79,10 @@ typedef struct {
                            * proportion to the time elapsed of the fluid closure) pays this many
                            * times more, so that fleets with time to spare leave early spots to
                            * the fleet whose cycles decide closure (0: no such rule) */
+    int rivals;           /* > 0: a sortie that takes a spot at a short origin waits for an aircraft
+                           * free within this many minutes, of a type bringing more payload per
+                           * ground minute, whose best sortie lands there no later and costs less
+                           * (0: first free, first served) */
     const bool *only_reqs; /* per requirement, NULL: all; else this run moves only those marked
                            * (what the kept part does not move of the others is left unmoved) */
     const bool *only_tails; /* per tail, NULL: all; else only those marked fly (the others keep

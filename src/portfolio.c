@@ -15,14 +15,16 @@ dispatch_knobs portfolio_knobs(int i)
         k.admit = DISPATCH_ADMIT;
     if (i == 5)
         k.strict = PORTFOLIO_STRICT_IDLE;
-    k.strict_idle = i >= 4;
+    k.strict_idle = i == 4 || i == 5;
+    if (i == 6)
+        k.rivals = PORTFOLIO_RIVALS;
     return k;
 }
 
 /* The order in which the threads take the constructions: the patient
  * ones first, which take longest (on the generated L-1 about 4 s each
  * against 0.4 s for a hasty one), so that the last to finish is a short one. */
-static const int TAKE_ORDER[PORTFOLIO_SIZE] = {0, 4, 3, 1, 2, 5};
+static const int TAKE_ORDER[PORTFOLIO_SIZE] = {0, 6, 4, 3, 1, 2, 5};
 
 bool portfolio_share_init(portfolio_share *s, const dispatch *d, long first_work)
 {

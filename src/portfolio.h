@@ -8,8 +8,10 @@
  * short spots differently: twice the spot weight, the strict rule in a
  * hasty and a patient construction, admission to short spots by the fluid
  * plan (dispatch_knobs.admit), patient, and the strict rule at a ratio of
- * 1.5, hasty; the last two let slow types take spots that would otherwise
- * stand idle. Which weighing suits a scenario's bottleneck airfield
+ * 1.5, hasty (these two let slow types take spots that would otherwise
+ * stand idle), and rivals (dispatch_knobs.rivals), hasty: a short spot goes
+ * to the aircraft that brings most in it among those free within six
+ * hours, not to the one free first. Which weighing suits a scenario's bottleneck airfield
  * differs from one scenario to the next, and there a construction costs
  * less than the LP.
  *
@@ -33,7 +35,7 @@
  * than a search step may; those before it (after the patient one) where
  * the first and the patient one together do (portfolio_run). */
 #define PORTFOLIO_HELPER 4
-#define PORTFOLIO_SIZE 6
+#define PORTFOLIO_SIZE 7
 
 /* The strict rule's ratio in the variants (dispatch_knobs.strict): a type
  * bringing under a third of the best type's kg per ground minute leaves
@@ -43,6 +45,9 @@
  * two thirds of the best leave the spots alone, but they may take a spot
  * that would otherwise stand idle. */
 #define PORTFOLIO_STRICT_IDLE 1.5
+
+/* The window of the last construction's rivals (dispatch_knobs.rivals), minutes. */
+#define PORTFOLIO_RIVALS 360
 
 /* The constructions of one planning run, shared by the threads that take
  * them (under `lock`). */

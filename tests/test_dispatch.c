@@ -18,7 +18,8 @@
  * that aircraft a second trip. Admission: short spots are kept to the
  * pools a guide gives work there, but for loads no such pool may carry.
  * Pace: fleets with time to spare leave a short airfield's early spots to
- * the fleet whose cycles decide closure. */
+ * the fleet whose cycles decide closure. Rivals: a short spot goes to the
+ * aircraft that brings most in it, not to the one free first. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -34,6 +35,7 @@
 #include "improve.h"
 #include "model.h"
 #include "plan.h"
+#include "portfolio.h"
 #include "slot.h"
 #include "testutil.h"
 #include "timeutil.h"
@@ -56,6 +58,24 @@ static const char spot_scenario[] =
     " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\"},"
     "            {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"}],"
     " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40, \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
+
+/* O (one spot) opens at 05:00; eight small aircraft are free from
+ * midnight, two big ones from 02:00: all of them could take O's spot at
+ * its opening. */
+static const char rivals_scenario[] =
+    "{\"format\": \"sortie/scenario@1\", \"name\": \"rivals\", \"start\": \"2024-01-01T00:00Z\", \"horizon_h\": 240,"
+    " \"airfields\": [{\"id\": \"B\", \"lat\": 0, \"lon\": 0},"
+    "  {\"id\": \"O\", \"lat\": 0, \"lon\": 5, \"mog\": 1, \"hours\": {\"open\": \"05:00\", \"close\": \"23:00\"}}],"
+    " \"aircraft_types\": ["
+    "  {\"id\": \"BIG\", \"payload_kg\": 40000, \"seats\": 10, \"hold\": {\"length_m\": 20, \"width_m\": 4, \"height_m\": 4},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60},"
+    "  {\"id\": \"SMALL\", \"payload_kg\": 10000, \"seats\": 10, \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
+    "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+    " \"fleets\": [{\"id\": \"FB\", \"operator\": \"X\", \"type\": \"BIG\", \"count\": 2, \"base\": \"B\","
+    "   \"available_from\": \"2024-01-01T02:00Z\"},"
+    "  {\"id\": \"FS\", \"operator\": \"X\", \"type\": \"SMALL\", \"count\": 8, \"base\": \"B\"}],"
+    " \"requirements\": [{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"cargo\": [{\"name\": \"box\", \"count\": 40,"
+    "   \"weight_kg\": 10000, \"length_m\": 2, \"width_m\": 2, \"height_m\": 2}]}]}";
 
 /* Two BIG aircraft and small ones: O's spot stands empty while both big ones are away. */
 static const char idle_scenario[] =
@@ -273,6 +293,30 @@ static void test_pace_leaves_early_spots_to_the_critical_fleet(void **state)
     }
     assert_true(closure[1] < closure[0] - 1000);
     assert_int_equal(closure[1], 8968);
+    tu_dispatch_close(&fx);
+}
+
+/* Rivals: without them the small aircraft, free first, take O's spot at
+ * its opening and the big one waits behind them; with them the big one,
+ * which brings four times as much per stay, goes first, and the plan
+ * closes earlier with fewer small stays. */
+static void test_rivals_give_the_spot_to_the_best_user(void **state)
+{
+    (void)state;
+    tu_dispatch_fixture fx = tu_dispatch_open(rivals_scenario);
+    int fs = model_fleet_index(fx.m, "FS");
+    sched *s[2];
+    for (int rivals = 0; rivals < 2; rivals++) {
+        dispatch_knobs knobs = dispatch_knobs_default(DISPATCH_MAX_WAITS);
+        knobs.rivals = rivals ? PORTFOLIO_RIVALS : 0;
+        s[rivals] = run_valid(fx.d, &knobs);
+    }
+    /* 2,036 minutes and 16 small stays without, 1,316 and 8 with. */
+    assert_true(sched_closure(s[1]) < sched_closure(s[0]) - 600);
+    assert_int_equal(sched_closure(s[1]) - fx.m->start, 1316);
+    assert_true(fleet_stays_at_origin(s[1], fs) < fleet_stays_at_origin(s[0], fs));
+    sched_free(s[0]);
+    sched_free(s[1]);
     tu_dispatch_close(&fx);
 }
 
@@ -822,6 +866,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_patient_keeps_the_spot_for_big_loads),
         cmocka_unit_test(test_pace_leaves_early_spots_to_the_critical_fleet),
+        cmocka_unit_test(test_rivals_give_the_spot_to_the_best_user),
         cmocka_unit_test(test_strict_keeps_small_types_to_their_own_loads),
         cmocka_unit_test(test_strict_at_a_base),
         cmocka_unit_test(test_strict_fills_idle_spots),
