@@ -297,9 +297,9 @@ static void test_pace_leaves_early_spots_to_the_critical_fleet(void **state)
 }
 
 /* Rivals: without them the small aircraft, free first, take O's spot at
- * its opening and the big one waits behind them; with them the big one,
- * which brings four times as much per stay, goes first, and the plan
- * closes earlier with fewer small stays. */
+ * its opening and the big ones wait behind them; with them the big ones,
+ * which bring four times as much per stay, go first, and the plan closes
+ * earlier with half the small stays. */
 static void test_rivals_give_the_spot_to_the_best_user(void **state)
 {
     (void)state;
