@@ -241,6 +241,9 @@ static bool guide_copy(dispatch *d, const dispatch *from);
 static bool congestion_build(dispatch *d);
 static bool regions_build(dispatch *d);
 
+/* What a type brings per minute on a parking spot: payload over ground time. */
+static double spot_yield(const scn_type *t) { return t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1); }
+
 /* A dispatcher's buffers, routes and lift, before any guide. */
 static dispatch *dispatch_alloc(const sortie_model *m)
 {
@@ -568,7 +571,7 @@ static bool congestion_build(dispatch *d)
             if (!load_can_carry(m, r, f))
                 continue;
             const scn_type *t = &m->types[m->fleets[f].type].t;
-            double e0 = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+            double e0 = spot_yield(t);
             if (e0 > d->req_type_eff[r])
                 d->req_type_eff[r] = e0;
             int ends[2] = {q->from, q->to};
@@ -917,7 +920,7 @@ static bool spot_outclassed(const dispatch *d, int f, int route, double ratio)
     if (!d->congestion)
         return false;
     const scn_type *t = &m->types[m->fleets[f].type].t;
-    double eff = t->payload_kg / (t->ground_min > 0 ? t->ground_min : 1);
+    double eff = spot_yield(t);
     int ends[2] = {d->route_from[route], d->route_to[route]};
     for (int k = 0; k < 2; k++) {
         if (congestion_now(d, ends[k]) < SPOTS_SHORT || !slot_counts(m, ends[k], f))
@@ -1489,7 +1492,7 @@ static bool spot_idle_anyway(const dispatch *d, int k, int route, const cand *c,
             if (!slot_counts(m, a, f2))
                 continue;
             if (by_admit ? !d->admit[(size_t)f2 * (size_t)m->n_airfields + (size_t)a]
-                         : t2->payload_kg / (t2->ground_min > 0 ? t2->ground_min : 1) * ratio < best)
+                         : spot_yield(t2) * ratio < best)
                 continue;
             int at = d->ts[k2].at;
             minute_t there = at == a ? d->ts[k2].free : d->ts[k2].free + model_leg_min(m, m->fleets[f2].type, at, a);
@@ -1647,37 +1650,36 @@ static bool choose(dispatch *d, int k, const dispatch_knobs *kn, cand *best)
 /* Rivals (knobs->rivals): when tail k's best sortie c lands at a short
  * origin, the aircraft free within knobs->rivals minutes of `now` are asked
  * for their best sorties; if one lands there no later and costs less, the
- * minute after that aircraft's turn is returned (k looks again then).
- * Otherwise -1, with c and d->best_pack k's again. 0 when out of memory. */
-static minute_t rival_first(dispatch *d, int k, minute_t now, const dispatch_knobs *kn, cand *c)
+ * minute after that aircraft's turn goes to *wake (k looks again then).
+ * Otherwise *wake is -1, with c and d->best_pack k's again. False when out
+ * of memory. */
+static bool rival_first(dispatch *d, int k, minute_t now, const dispatch_knobs *kn, cand *c, minute_t *wake)
 {
     int o = d->route_from[c->route];
+    *wake = -1;
     if (congestion_now(d, o) < SPOTS_SHORT || !slot_counts(d->m, o, fleet_of(d, k)))
-        return -1;
-    minute_t wake = -1;
+        return true;
     double least = c->cost;
-    const scn_type *mine = type_of(d, fleet_of(d, k));
-    double rate = mine->payload_kg / (mine->ground_min > 0 ? mine->ground_min : 1);
+    double yield = spot_yield(type_of(d, fleet_of(d, k)));
     for (int i = 0; i < d->n_heap; i++) {
         heap_item h = d->heap[i];
         if (h.key > now + kn->rivals)
             continue;
-        const scn_type *theirs = type_of(d, fleet_of(d, h.tail));
-        if (theirs->payload_kg / (theirs->ground_min > 0 ? theirs->ground_min : 1) <= rate)
+        if (spot_yield(type_of(d, fleet_of(d, h.tail))) <= yield)
             continue;
         cand cj;
         hold_tail(d, h.tail, -1);
         bool found = choose(d, h.tail, kn, &cj);
         if (!hold_tail(d, h.tail, 1))
-            return 0;
+            return false;
         if (found && d->route_from[cj.route] == o && cj.land <= c->land && cj.cost < least) {
             least = cj.cost;
-            wake = h.key + 1;
+            *wake = h.key + 1;
         }
     }
-    if (wake < 0)
+    if (*wake < 0)
         choose(d, k, kn, c);
-    return wake;
+    return true;
 }
 
 /* Commits tail k's sortie c (own reservations released) with load d->best_pack. */
@@ -2049,8 +2051,8 @@ sortie_status dispatch_run_around(dispatch *d, const sched *keep, const minute_t
             continue;
         }
         if (knobs && knobs->rivals > 0) {
-            minute_t wake = rival_first(d, k, it.key, knobs, &best);
-            if (wake == 0 || (wake > 0 && !hold_tail(d, k, 1)))
+            minute_t wake;
+            if (!rival_first(d, k, it.key, knobs, &best, &wake) || (wake > 0 && !hold_tail(d, k, 1)))
                 return SORTIE_ENOMEM;
             if (wake > 0) {
                 heap_push(d, wake, k);
