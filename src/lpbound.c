@@ -121,7 +121,7 @@ typedef struct {
 } lp_group;
 
 /* A row or bound that moves with T. */
-typedef enum { RR_TIME, RR_CHAIN, RR_ROUTE, RR_READY, RR_MOG_MIN, RR_MOG_COUNT } rrow_kind;
+typedef enum { RR_TIME, RR_CHAIN, RR_ROUTE, RR_READY, RR_MOG_MIN, RR_MOG_COUNT, RR_MOG_STEP } rrow_kind;
 
 typedef struct {
     rrow_kind kind;
@@ -136,7 +136,7 @@ typedef struct {
     double k_now;            /* its current multiplier */
     int *members;            /* MOG rows: indices into lpb.dep */
     int n_members;
-    int g_min, g_max;
+    int g_min, g_max;        /* RR_MOG_STEP: g_min is its step q */
     minute_t ready;          /* RR_READY and late MOG rows: sorties leaving no earlier */
     bool late;               /* MOG rows over the sorties that leave after `ready` */
     double rhs;              /* at the current T */
@@ -392,6 +392,14 @@ static void open_capacity(const sortie_model *m, int a, minute_t s, minute_t e, 
             *turns += floor((double)(hi - lo) / g);
     }
     *gaps = segments > 0 ? segments - 1 : 0;
+}
+
+/* Stays of q minutes that fit in one day's opening hours of af. */
+static int open_day_turns(const mdl_airfield *af, int q)
+{
+    int open = af->close_min >= af->open_min ? af->close_min - af->open_min
+                                             : MINUTES_PER_DAY - af->open_min + af->close_min;
+    return q > 0 ? open / q : 0;
 }
 
 /* ------------------------------------------------- build: classes, groups */
@@ -1270,6 +1278,16 @@ static int thresholds(minute_t *v, int n, minute_t *out, int max)
     return k;
 }
 
+/* Gives rr its elastic slack (explain). */
+static void elastic_add(lpb *b, lp_rrow *rr)
+{
+    rr->elastic = add_col(b, 0, 0);
+    rr->n++;
+    rr->cols[rr->n] = rr->elastic;
+    rr->vals[rr->n] = -1;
+    glp_set_mat_row(b->lp, rr->row, rr->n, rr->cols, rr->vals);
+}
+
 /* The ground-minutes row and the stays row of airfield a over the
  * take-offs b->dep[mem[0..nm-1]]; `after` (when not NULL) the time after
  * which they all leave, for the explanation. */
@@ -1295,6 +1313,67 @@ static bool add_mog_rows(lpb *b, int a, const int *mem, int nm, const minute_t *
         rr->g_max = gmax;
         rr->late = after != NULL;
         rr->ready = after ? *after : 0;
+    }
+    return true;
+}
+
+/* The step rows of airfield a (closed at night) over the same take-offs as
+ * a pair of rows above: for each longer ground time q among them, stays
+ * counted as whole multiples of q (lpbound_closure_guide). */
+static bool add_step_rows(lpb *b, int a, const int *mem, int nm, bool late, minute_t ready)
+{
+    int gmin = INT_MAX, gmax = 0;
+    for (int t = 0; t < nm; t++) {
+        int g = b->cls[b->dep[mem[t]].cls].g;
+        gmin = g < gmin ? g : gmin;
+        gmax = g > gmax ? g : gmax;
+    }
+    for (int q = gmin; q < gmax;) {
+        int next = INT_MAX;
+        for (int t = 0; t < nm; t++) {
+            int g = b->cls[b->dep[mem[t]].cls].g;
+            if (g > q && g < next)
+                next = g;
+        }
+        q = next;
+        int k = 0;
+        for (int t = 0; t < nm; t++) {
+            const lp_dep *d = &b->dep[mem[t]];
+            int times = b->cls[d->cls].g / q;
+            if (times > 0 && !nz_add(b, &k, d->col, times))
+                return false;
+        }
+        lp_rrow *rr = rr_add(b, RR_MOG_STEP, k);
+        if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm)))
+            return false;
+        memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
+        rr->n_members = nm;
+        rr->af = a;
+        rr->g_min = q;
+        rr->g_max = gmax;
+        rr->late = late;
+        rr->ready = ready;
+        elastic_add(b, rr);
+    }
+    return true;
+}
+
+/* Step rows beside every pair of MOG rows of an airfield that closes at
+ * night. A spot holds, within one day's opening hours, at most
+ * floor(hours / q) stays of q minutes or more, and one more across the
+ * night; the minutes row lets the end of each day's hours hold a fraction
+ * of a stay. (Its columns stay those of the pair's row: only their
+ * weights differ.) */
+static bool build_step_rows(lpb *b)
+{
+    int n = b->n_rr;
+    for (int i = 0; i < n; i++) {
+        const lp_rrow *rr = &b->rr[i];
+        if (rr->kind != RR_MOG_COUNT || b->m->airfields[rr->af].always_open)
+            continue;
+        /* rr_add may move b->rr; the members are an array of their own. */
+        if (!add_step_rows(b, rr->af, rr->members, rr->n_members, rr->late, rr->ready))
+            return false;
     }
     return true;
 }
@@ -1405,14 +1484,8 @@ static bool build_late_rows(lpb *b)
 
 static bool build_elastic(lpb *b)
 {
-    for (int i = 0; i < b->n_rr; i++) {
-        lp_rrow *rr = &b->rr[i];
-        rr->elastic = add_col(b, 0, 0);
-        rr->n++;
-        rr->cols[rr->n] = rr->elastic;
-        rr->vals[rr->n] = -1;
-        glp_set_mat_row(b->lp, rr->row, rr->n, rr->cols, rr->vals);
-    }
+    for (int i = 0; i < b->n_rr; i++)
+        elastic_add(b, &b->rr[i]);
     return true;
 }
 
@@ -1903,8 +1976,10 @@ static void set_T(lpb *b, minute_t T)
                 rhs = 0;
             else if (rr->kind == RR_MOG_MIN)
                 rhs = (double)mog * (minutes + (double)gaps * rr->g_max);
-            else
+            else if (rr->kind == RR_MOG_COUNT)
                 rhs = (double)mog * (turns + gaps);
+            else
+                rhs = (double)mog * (turns + (double)gaps * (rr->g_max / rr->g_min));
         }
         rr->rhs = rhs;
         glp_set_row_bnds(b->lp, rr->row, GLP_UP, rhs, rhs);
@@ -2034,7 +2109,15 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
             if (!af->always_open)
                 snprintf(hours, sizeof hours, ", open %02d:%02d-%02d:%02d", af->open_min / 60 % 100, af->open_min % 60,
                          af->close_min / 60 % 100, af->close_min % 60);
-            if (rr->g_min == rr->g_max)
+            if (rr->kind == RR_MOG_STEP) {
+                n = 0;
+                for (int k = 0; k < rr->n_members; k++)
+                    if (b->cls[b->dep[rr->members[k]].cls].g >= rr->g_min)
+                        n += glp_get_col_prim(b->lp, b->dep[rr->members[k]].col);
+                snprintf(why, len, "%s MOG %d%s: %.0f sorties of %d min or more on the ground%s, %d a spot a day",
+                         af->src->id, af->mog, hours, ceil(n - 1e-6), rr->g_min, after,
+                         open_day_turns(af, rr->g_min) + 1);
+            } else if (rr->g_min == rr->g_max)
                 snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d min on the ground%s", af->src->id, af->mog, hours,
                          ceil(n - 1e-6), rr->g_min, after);
             else
@@ -2128,6 +2211,22 @@ sortie_status lpbound_closure_guide(const sortie_model *m, minute_t lo, minute_t
         fill_guide(&b, guide);
         if (guided)
             *guided = true;
+    }
+    /* The step rows only after the guide is read: they change the LP's
+     * vertex, and with it the guide, for the worse (docs/bound.md). */
+    int before = b.n_rr;
+    if (st == SORTIE_OK && !build_step_rows(&b)) {
+        st = SORTIE_ENOMEM;
+        goto done;
+    }
+    if (st == SORTIE_OK && b.n_rr > before) {
+        minute_t stepped = *out;
+        bool raised = false;
+        if (bisect_closure(*out, hi, probe_at, &b, &stepped, &raised, &bad) == SORTIE_OK && raised) {
+            *out = stepped;
+            if (why && why_len)
+                explain(&b, bad, why, why_len);
+        }
     }
 done:
     lpb_free(&b);

@@ -20,8 +20,9 @@
 #include "timeutil.h"
 
 /* Two airfields 5 degrees apart on the equator; one type whose figures make
- * the arithmetic plain; `fleet` and `req` and B's/O's extras filled in. */
-static char *scenario(const char *o_extra, const char *fleet, const char *req)
+ * the arithmetic plain (and `types_extra` after it); `fleet` and `req` and
+ * B's/O's extras filled in. */
+static char *scenario(const char *types_extra, const char *o_extra, const char *fleet, const char *req)
 {
     static const char fmt[] =
         "{\"format\": \"sortie/scenario@1\", \"name\": \"hand\", \"start\": \"2024-01-01T00:00Z\","
@@ -30,12 +31,12 @@ static char *scenario(const char *o_extra, const char *fleet, const char *req)
         "                {\"id\": \"O\", \"lat\": 0, \"lon\": 5%s}],"
         " \"aircraft_types\": [{\"id\": \"T\", \"payload_kg\": 10000, \"seats\": 10,"
         "   \"hold\": {\"length_m\": 10, \"width_m\": 3, \"height_m\": 3},"
-        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}],"
+        "   \"cruise_kmh\": 600, \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 60}%s],"
         " \"fleets\": [%s], \"requirements\": [%s]}";
-    size_t len = sizeof fmt + strlen(o_extra) + strlen(fleet) + strlen(req);
+    size_t len = sizeof fmt + strlen(types_extra) + strlen(o_extra) + strlen(fleet) + strlen(req);
     char *text = malloc(len);
     assert_non_null(text);
-    snprintf(text, len, fmt, o_extra, fleet, req);
+    snprintf(text, len, fmt, o_extra, types_extra, fleet, req);
     return text;
 }
 
@@ -45,15 +46,20 @@ typedef struct {
     int leg; /* minutes B-O */
 } hand;
 
-static hand load(const char *o_extra, const char *fleet, const char *req)
+static hand load_typed(const char *types_extra, const char *o_extra, const char *fleet, const char *req)
 {
-    char *text = scenario(o_extra, fleet, req);
+    char *text = scenario(types_extra, o_extra, fleet, req);
     hand h;
     h.s = tu_scenario(text);
     h.m = tu_model(h.s);
     h.leg = model_leg_min(h.m, 0, 0, 1);
     free(text);
     return h;
+}
+
+static hand load(const char *o_extra, const char *fleet, const char *req)
+{
+    return load_typed("", o_extra, fleet, req);
 }
 
 /* The planner's plan with a short search (checked by tu_plan). */
@@ -253,6 +259,31 @@ static void test_spots_after_ready_time(void **state)
     unload(&h);
 }
 
+/* Stays of mixed lengths at a spot that closes at night: six sorties of T
+ * (60 minutes on the ground) out of O, one spot, open 06:00-10:30, with S
+ * (40 minutes, one seat) able to stand there too. Four T stays fit the
+ * first day's hours, a fifth stands through the night, the sixth leaves at
+ * 07:00 on the second day. The minutes row lets the half hour left each
+ * evening hold half a stay (06:30), and the stays row counts S's shorter
+ * turns (seven a day); only the step rows, which count the stays of 60
+ * minutes or more at four a day and one a night, see 07:00. */
+static void test_step_rows_count_whole_stays(void **state)
+{
+    (void)state;
+    hand h = load_typed(", {\"id\": \"S\", \"payload_kg\": 1000, \"seats\": 1,"
+                        " \"hold\": {\"length_m\": 2, \"width_m\": 2, \"height_m\": 2}, \"cruise_kmh\": 600,"
+                        " \"range_km\": 5000, \"ferry_range_km\": 5000, \"taxi_min\": 0, \"ground_min\": 40}",
+                        ", \"mog\": 1, \"hours\": {\"open\": \"06:00\", \"close\": \"10:30\"}",
+                        "{\"id\": \"F\", \"operator\": \"X\", \"type\": \"T\", \"count\": 6, \"base\": \"B\"},"
+                        "{\"id\": \"G\", \"operator\": \"X\", \"type\": \"S\", \"count\": 2, \"base\": \"B\"}",
+                        "{\"id\": \"R\", \"from\": \"O\", \"to\": \"B\", \"pax\": 60}");
+    char why[256];
+    assert_plan_and_bound_at(&h, h.m->start + MINUTES_PER_DAY + 7 * 60 + h.leg, why, sizeof why);
+    assert_non_null(strstr(why, "O MOG 1, open 06:00-10:30"));
+    assert_non_null(strstr(why, "of 60 min or more"));
+    unload(&h);
+}
+
 static void test_nothing_to_prove(void **state)
 {
     (void)state;
@@ -327,7 +358,8 @@ int main(void)
         cmocka_unit_test(test_whole_sorties_per_route), cmocka_unit_test(test_guide_splits_the_work),
         cmocka_unit_test(test_never_looser_than_afpam), cmocka_unit_test(test_hours_below_plan),
         cmocka_unit_test(test_hours_after_ready_time), cmocka_unit_test(test_spots_after_ready_time),
-        cmocka_unit_test(test_nothing_to_prove), cmocka_unit_test(test_below_plans),
+        cmocka_unit_test(test_step_rows_count_whole_stays), cmocka_unit_test(test_nothing_to_prove),
+        cmocka_unit_test(test_below_plans),
         cmocka_unit_test(test_m_scenario_in_full_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
