@@ -32,7 +32,10 @@
  *              and must take off at the latest, each follow a stay of at
  *              least ground_min within opening hours: MOG x open minutes
  *              bounds their ground minutes and MOG x (stays that fit) their
- *              number.
+ *              number; where the airfield closes at night, and only after
+ *              the guide is read (it would move the LP's vertex), the stays
+ *              of each longer ground time q count whole, floor(hours / q)
+ *              a day and one a night (the step rows).
  *
  * Every constraint holds for any valid plan that closes by T (docs/bound.md
  * shows why), so an infeasible LP proves that none does. Only bounds and a
