@@ -1291,6 +1291,24 @@ static void elastic_add(lpb *b, lp_rrow *rr)
     glp_set_mat_row(b->lp, rr->row, rr->n, rr->cols, rr->vals);
 }
 
+/* Keeps the row being built (k entries) as a MOG row of airfield a over the
+ * take-offs b->dep[mem[0..nm-1]]; NULL when out of memory. */
+static lp_rrow *mog_rrow_add(lpb *b, rrow_kind kind, int k, int a, const int *mem, int nm, int gmin, int gmax,
+                             const minute_t *after)
+{
+    lp_rrow *rr = rr_add(b, kind, k);
+    if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm)))
+        return NULL;
+    memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
+    rr->n_members = nm;
+    rr->af = a;
+    rr->g_min = gmin;
+    rr->g_max = gmax;
+    rr->late = after != NULL;
+    rr->ready = after ? *after : 0;
+    return rr;
+}
+
 /* The ground-minutes row and the stays row of airfield a over the
  * take-offs b->dep[mem[0..nm-1]]; `after` (when not NULL) the time after
  * which they all leave, for the explanation. */
@@ -1306,16 +1324,8 @@ static bool add_mog_rows(lpb *b, int a, const int *mem, int nm, const minute_t *
             gmin = g < gmin ? g : gmin;
             gmax = g > gmax ? g : gmax;
         }
-        lp_rrow *rr = rr_add(b, kind == 0 ? RR_MOG_MIN : RR_MOG_COUNT, k);
-        if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm)))
+        if (!mog_rrow_add(b, kind == 0 ? RR_MOG_MIN : RR_MOG_COUNT, k, a, mem, nm, gmin, gmax, after))
             return false;
-        memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
-        rr->n_members = nm;
-        rr->af = a;
-        rr->g_min = gmin;
-        rr->g_max = gmax;
-        rr->late = after != NULL;
-        rr->ready = after ? *after : 0;
     }
     return true;
 }
@@ -1346,16 +1356,9 @@ static bool add_step_rows(lpb *b, int a, const int *mem, int nm, bool late, minu
             if (times > 0 && !nz_add(b, &k, d->col, times))
                 return false;
         }
-        lp_rrow *rr = rr_add(b, RR_MOG_STEP, k);
-        if (!rr || !(rr->members = malloc(sizeof(int) * (size_t)nm)))
+        lp_rrow *rr = mog_rrow_add(b, RR_MOG_STEP, k, a, mem, nm, q, gmax, late ? &ready : NULL);
+        if (!rr)
             return false;
-        memcpy(rr->members, mem, sizeof(int) * (size_t)nm);
-        rr->n_members = nm;
-        rr->af = a;
-        rr->g_min = q;
-        rr->g_max = gmax;
-        rr->late = late;
-        rr->ready = ready;
         elastic_add(b, rr);
     }
     return true;
