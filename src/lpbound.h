@@ -27,8 +27,9 @@ sortie_status lpbound_closure(const sortie_model *m, minute_t lo, minute_t hi, m
 
 /*
  * lpbound_closure, and `guide` (n_fleets x n_reqs, owned by the caller; may
- * be NULL): when the LP proved more than lo, its solution at *out per fleet
- * f and requirement r at [f * n_reqs + r], in sorties. The LP counts
+ * be NULL): when the LP proved more than lo, its solution per fleet f and
+ * requirement r at [f * n_reqs + r], in sorties, at the closure it proves
+ * without its step rows (docs/bound.md), which then may raise *out. The LP counts
  * sorties per class of fleets (one type, base and operator) and route: a
  * class's are shared among its fleets by their aircraft, and a route's
  * among the requirements on it that the fleet may carry, by their weight.
