@@ -33,9 +33,10 @@
  *              least ground_min within opening hours: MOG x open minutes
  *              bounds their ground minutes and MOG x (stays that fit) their
  *              number; where the airfield closes at night, and only after
- *              the guide is read (it would move the LP's vertex), the stays
- *              of each longer ground time q count whole, floor(hours / q)
- *              a day and one a night (the step rows).
+ *              the guide is read (it would move the LP's vertex), stays
+ *              count as the whole steps q their ground time holds, for q
+ *              among the ground times and their halves: floor(hours / q)
+ *              a day and floor(longest / q) a night (the step rows).
  *
  * Every constraint holds for any valid plan that closes by T (docs/bound.md
  * shows why), so an infeasible LP proves that none does. Only bounds and a
@@ -1331,8 +1332,9 @@ static bool add_mog_rows(lpb *b, int a, const int *mem, int nm, const minute_t *
 }
 
 /* The step rows of airfield a (closed at night) over the same take-offs as
- * a pair of rows above: for each longer ground time q among them, stays
- * counted as whole multiples of q (lpbound_closure_guide). */
+ * a pair of rows above: for each step q among their ground times and the
+ * halves of those (above half the shortest), each take-off counted as the
+ * whole multiples of q its ground time holds (lpbound_closure_guide). */
 static bool add_step_rows(lpb *b, int a, const int *mem, int nm, bool late, minute_t ready)
 {
     int gmin = INT_MAX, gmax = 0;
@@ -1341,12 +1343,14 @@ static bool add_step_rows(lpb *b, int a, const int *mem, int nm, bool late, minu
         gmin = g < gmin ? g : gmin;
         gmax = g > gmax ? g : gmax;
     }
-    for (int q = gmin; q < gmax;) {
+    for (int q = gmin / 2; q < gmax;) {
         int next = INT_MAX;
         for (int t = 0; t < nm; t++) {
             int g = b->cls[b->dep[mem[t]].cls].g;
             if (g > q && g < next)
                 next = g;
+            if (g / 2 > q && g / 2 < next)
+                next = g / 2;
         }
         q = next;
         int k = 0;
