@@ -351,6 +351,20 @@ static void test_m_scenario_in_full_form(void **state)
     assert_true(g.bound >= full_form);
 }
 
+/* The generated M-5 (Niamey, three spots open 04:00-20:00, binds): the
+ * step rows at half of each ground time weigh the types' stays against
+ * each other and prove 22 May 05:18; the steps at whole ground times
+ * alone proved 21 May 17:26, the minutes and stays rows 16:34. */
+static void test_half_steps_at_a_short_night_airfield(void **state)
+{
+    (void)state;
+    minute_t half_steps;
+    assert_true(time_parse("2024-05-22T05:18Z", TIME_ROUND_UP, &half_steps));
+    generated_bound g = bound_generated(SORTIE_SCALE_M, 5);
+    assert_true(g.bound >= half_steps);
+    assert_non_null(strstr(g.why, "DRRN MOG 3, open 04:00-20:00"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,7 +374,7 @@ int main(void)
         cmocka_unit_test(test_hours_after_ready_time), cmocka_unit_test(test_spots_after_ready_time),
         cmocka_unit_test(test_step_rows_count_whole_stays), cmocka_unit_test(test_nothing_to_prove),
         cmocka_unit_test(test_below_plans),
-        cmocka_unit_test(test_m_scenario_in_full_form),
+        cmocka_unit_test(test_m_scenario_in_full_form), cmocka_unit_test(test_half_steps_at_a_short_night_airfield),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
