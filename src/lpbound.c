@@ -398,7 +398,7 @@ static void open_capacity(const sortie_model *m, int a, minute_t s, minute_t e, 
     *gaps = segments > 0 ? segments - 1 : 0;
 }
 
-/* Stays of q minutes that fit in one day's opening hours of af. */
+/* Steps of q minutes that fit in one day's opening hours of af. */
 static int open_day_turns(const mdl_airfield *af, int q)
 {
     int open = af->close_min >= af->open_min ? af->close_min - af->open_min
@@ -1335,14 +1335,8 @@ static bool add_mog_rows(lpb *b, int a, const int *mem, int nm, const minute_t *
  * a pair of rows above: for each step q among their ground times and the
  * halves of those (above half the shortest), each take-off counted as the
  * whole multiples of q its ground time holds (lpbound_closure_guide). */
-static bool add_step_rows(lpb *b, int a, const int *mem, int nm, bool late, minute_t ready)
+static bool add_step_rows(lpb *b, int a, const int *mem, int nm, int gmin, int gmax, bool late, minute_t ready)
 {
-    int gmin = INT_MAX, gmax = 0;
-    for (int t = 0; t < nm; t++) {
-        int g = b->cls[b->dep[mem[t]].cls].g;
-        gmin = g < gmin ? g : gmin;
-        gmax = g > gmax ? g : gmax;
-    }
     for (int q = gmin / 2; q < gmax;) {
         int next = INT_MAX;
         for (int t = 0; t < nm; t++) {
@@ -1382,7 +1376,7 @@ static bool build_step_rows(lpb *b)
         if (rr->kind != RR_MOG_COUNT || b->m->airfields[rr->af].always_open)
             continue;
         /* rr_add may move b->rr; the members are an array of their own. */
-        if (!add_step_rows(b, rr->af, rr->members, rr->n_members, rr->late, rr->ready))
+        if (!add_step_rows(b, rr->af, rr->members, rr->n_members, rr->g_min, rr->g_max, rr->late, rr->ready))
             return false;
     }
     return true;
@@ -2107,9 +2101,12 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
                          max_sorties(b, rr->cls, rr->route, T));
         } else {
             const mdl_airfield *af = &m->airfields[rr->af];
+            /* The row's own count: a step row counts each stay's whole steps. */
             double n = 0;
-            for (int k = 0; k < rr->n_members; k++)
-                n += glp_get_col_prim(b->lp, b->dep[rr->members[k]].col);
+            for (int k = 0; k < rr->n_members; k++) {
+                const lp_dep *d = &b->dep[rr->members[k]];
+                n += glp_get_col_prim(b->lp, d->col) * (rr->kind == RR_MOG_STEP ? b->cls[d->cls].g / rr->g_min : 1);
+            }
             char hours[40] = "", after[48] = "";
             if (rr->late) {
                 char at[18];
@@ -2119,15 +2116,13 @@ static void explain(lpb *b, minute_t T, char *why, size_t len)
             if (!af->always_open)
                 snprintf(hours, sizeof hours, ", open %02d:%02d-%02d:%02d", af->open_min / 60 % 100, af->open_min % 60,
                          af->close_min / 60 % 100, af->close_min % 60);
-            if (rr->kind == RR_MOG_STEP) {
-                n = 0;
-                for (int k = 0; k < rr->n_members; k++)
-                    if (b->cls[b->dep[rr->members[k]].cls].g >= rr->g_min)
-                        n += glp_get_col_prim(b->lp, b->dep[rr->members[k]].col);
-                snprintf(why, len, "%s MOG %d%s: %.0f sorties of %d min or more on the ground%s, %d a spot a day",
-                         af->src->id, af->mog, hours, ceil(n - 1e-6), rr->g_min, after,
-                         open_day_turns(af, rr->g_min) + 1);
-            } else if (rr->g_min == rr->g_max)
+            if (rr->kind == RR_MOG_STEP)
+                snprintf(why, len,
+                         "%s MOG %d%s: %.0f whole steps of %d min on the ground%s (each stay counts the steps its "
+                         "ground time holds), %d a spot a day and %d a night",
+                         af->src->id, af->mog, hours, ceil(n - 1e-6), rr->g_min, after, open_day_turns(af, rr->g_min),
+                         rr->g_max / rr->g_min);
+            else if (rr->g_min == rr->g_max)
                 snprintf(why, len, "%s MOG %d%s: %.0f sorties x %d min on the ground%s", af->src->id, af->mog, hours,
                          ceil(n - 1e-6), rr->g_min, after);
             else

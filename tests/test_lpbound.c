@@ -280,7 +280,7 @@ static void test_step_rows_count_whole_stays(void **state)
     char why[256];
     assert_plan_and_bound_at(&h, h.m->start + MINUTES_PER_DAY + 7 * 60 + h.leg, why, sizeof why);
     assert_non_null(strstr(why, "O MOG 1, open 06:00-10:30"));
-    assert_non_null(strstr(why, "of 60 min or more"));
+    assert_non_null(strstr(why, "whole steps of 60 min on the ground"));
     unload(&h);
 }
 
